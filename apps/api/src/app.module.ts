@@ -1,0 +1,37 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module.js';
+import { SecretBoxModule } from './common/secret-box.provider.js';
+import type { SecretBox } from './common/secret-box.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { HealthController } from './health/health.controller.js';
+import { UsersModule } from './users/users.module.js';
+import { WorkspaceModule } from './workspace/workspace.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  secretBox: SecretBox;
+  databaseUrl: string;
+  /** Test-only controllers (e.g. permission probes) mounted beside the real ones. */
+  extraControllers?: Type<unknown>[];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        SecretBoxModule.forRoot(options.secretBox),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        UsersModule,
+        WorkspaceModule,
+        AuthModule,
+      ],
+      controllers: [HealthController, ...(options.extraControllers ?? [])],
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { IsNull, Repository } from 'typeorm';
+import { sha256 } from '../common/secret-box.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { RefreshSessionEntity } from './entities/refresh-session.entity.js';
+
+export interface IssuedSession {
+  accessToken: string;
+  expiresAt: Date;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+export interface AccessClaims {
+  sub: string;
+  fam: string;
+}
+
+/** Short-lived access tokens (JWT, also used by Socket.IO) and rotating refresh tokens. */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
+  constructor(
+    @InjectRepository(RefreshSessionEntity) private readonly sessions: Repository<RefreshSessionEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+  ) {}
+
+  start(userId: string): Promise<IssuedSession> {
+    return this.issue(userId, randomUUID());
+  }
+
+  /** Exchanges a refresh token for a new pair; a reused (already rotated) token revokes its family. */
+  async rotate(refreshToken: string): Promise<{ userId: string; session: IssuedSession } | null> {
+    const current = await this.sessions.findOne({ where: { tokenHash: sha256(refreshToken) } });
+    if (!current || current.revokedAt || current.expiresAt <= new Date()) return null;
+    const claimed = await this.sessions.update({ id: current.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
+    if (!claimed.affected) {
+      this.logger.warn(`Refresh token reuse for user ${current.userId}: revoking its session family`);
+      await this.revokeFamily(current.familyId);
+      return null;
+    }
+    return { userId: current.userId, session: await this.issue(current.userId, current.familyId) };
+  }
+
+  async revokeByRefreshToken(refreshToken: string): Promise<void> {
+    const current = await this.sessions.findOne({ where: { tokenHash: sha256(refreshToken) } });
+    if (current) await this.revokeFamily(current.familyId);
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.sessions.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async verifyAccessToken(token: string): Promise<AccessClaims | null> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    // A logged-out session's access tokens stop working at once, not at expiry.
+    const live = await this.sessions.exists({ where: { familyId: claims.fam, revokedAt: IsNull() } });
+    return live ? claims : null;
+  }
+
+  private async issue(userId: string, familyId: string): Promise<IssuedSession> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86400_000);
+    await this.sessions.save(this.sessions.create({ userId, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt }));
+    const expiresAt = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
+    const accessToken = await this.jwt.signAsync({ sub: userId, fam: familyId } satisfies AccessClaims, {
+      expiresIn: this.config.accessTokenTtlSeconds,
+      algorithm: 'HS256',
+    });
+    return { accessToken, expiresAt, refreshToken, refreshExpiresAt };
+  }
+}

@@ -1,0 +1,58 @@
+import { type INestApplication, Logger, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppModule } from './app.module.js';
+import { configureApp, serveSpa } from './app.setup.js';
+import { RedactingLogger } from './common/redacting-logger.js';
+import { resolveMasterKey, SecretBox } from './common/secret-box.js';
+import type { AppConfig } from './config/app-config.js';
+import { runMigrations } from './database/data-source.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+
+export interface RunningApi {
+  app: INestApplication;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+/** Database (embedded unless DATABASE_URL), migrations, the Nest app; not yet listening. */
+export async function createApi(config: AppConfig, extra: { controllers?: Type<unknown>[] } = {}): Promise<RunningApi> {
+  const logger = new Logger('Bootstrap');
+  mkdirSync(config.dataDir, { recursive: true });
+  const master = resolveMasterKey(config.encryptionKeyHex, config.dataDir);
+  if (master.source === 'generated') logger.log(`Generated an encryption key in ${join(config.dataDir, 'encryption.key')}; back it up with the data`);
+
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(join(config.dataDir, 'postgres'), config.embeddedPgPort);
+    databaseUrl = embedded.url;
+  }
+  try {
+    const ran = await runMigrations(databaseUrl);
+    if (ran.length) logger.log(`Applied migrations: ${ran.join(', ')}`);
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ config, secretBox: new SecretBox(master.key), databaseUrl, extraControllers: extra.controllers }),
+      { logger: new RedactingLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) }) },
+    );
+    configureApp(app);
+    const webDist = config.webDistDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+    if (!serveSpa(app, webDist)) logger.warn(`No built SPA in ${webDist}: run "npm run build" (npm start does it)`);
+    return {
+      app,
+      databaseUrl,
+      close: async () => {
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+}

@@ -1,0 +1,144 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Every environment setting the API reads; `.env.example` mirrors it line for line. */
+export class EnvSchema {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  SANDBOX_PORT?: number;
+
+  @IsOptional() @IsIn(['on', 'off'])
+  SANDBOX?: 'on' | 'off';
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'PUBLIC_URL must be an http(s) URL such as https://dialer.example.com' })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'ENCRYPTION_KEY must be 64 hex characters (32 bytes); leave it unset to generate one into DATA_DIR' })
+  ENCRYPTION_KEY?: string;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString()
+  SMTP_FROM?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  HEARTBEAT_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  OFFLINE_AFTER_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  AUTO_AWAY_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(30) @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
+  INVITATION_TTL_HOURS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @IsIn(['on', 'off'])
+  SEED_DEMO?: 'on' | 'off';
+
+  @IsOptional() @IsString()
+  WEB_DIST_DIR?: string;
+
+  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export interface AppConfig {
+  port: number;
+  sandbox: { enabled: boolean; port: number };
+  dataDir: string;
+  databaseUrl: string | null;
+  embeddedPgPort: number;
+  publicUrl: string;
+  encryptionKeyHex: string | null;
+  smtpUrl: string | null;
+  smtpFrom: string;
+  heartbeatSeconds: number;
+  offlineAfterSeconds: number;
+  autoAwaySeconds: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  invitationTtlHours: number;
+  loginMaxAttempts: number;
+  seedDemo: boolean;
+  webDistDir: string | null;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Validates the whole environment at once and lists every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = plainToInstance(EnvSchema, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(parsed, { whitelist: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`)),
+    );
+  }
+  const port = parsed.PORT ?? 3000;
+  return {
+    port,
+    sandbox: { enabled: (parsed.SANDBOX ?? 'on') === 'on', port: parsed.SANDBOX_PORT ?? 3001 },
+    dataDir: parsed.DATA_DIR ?? '.data',
+    databaseUrl: parsed.DATABASE_URL ?? null,
+    embeddedPgPort: parsed.EMBEDDED_PG_PORT ?? 54329,
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    encryptionKeyHex: parsed.ENCRYPTION_KEY ?? null,
+    smtpUrl: parsed.SMTP_URL ?? null,
+    smtpFrom: parsed.SMTP_FROM ?? 'Ring Tonic <no-reply@ringtonic.local>',
+    heartbeatSeconds: parsed.HEARTBEAT_SECONDS ?? 30,
+    offlineAfterSeconds: parsed.OFFLINE_AFTER_SECONDS ?? 120,
+    autoAwaySeconds: parsed.AUTO_AWAY_SECONDS ?? 600,
+    accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS ?? 900,
+    refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS ?? 30,
+    invitationTtlHours: parsed.INVITATION_TTL_HOURS ?? 168,
+    loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS ?? 10,
+    seedDemo: (parsed.SEED_DEMO ?? 'on') === 'on',
+    webDistDir: parsed.WEB_DIST_DIR ?? null,
+    logLevel: parsed.LOG_LEVEL ?? 'log',
+  };
+}

@@ -1,0 +1,42 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { RefreshSessionEntity } from '../auth/entities/refresh-session.entity.js';
+import { UserEntity } from '../users/entities/user.entity.js';
+import { ApiKeyEntity } from '../workspace/entities/api-key.entity.js';
+import { InvitationEntity } from '../workspace/entities/invitation.entity.js';
+import { MembershipEntity } from '../workspace/entities/membership.entity.js';
+import { WorkspaceEntity } from '../workspace/entities/workspace.entity.js';
+import { Foundation1764075600000 } from './migrations/1764075600000-Foundation.js';
+
+export const ENTITIES = [UserEntity, RefreshSessionEntity, WorkspaceEntity, MembershipEntity, InvitationEntity, ApiKeyEntity];
+export const MIGRATIONS = [Foundation1764075600000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 20 },
+  };
+}
+
+// Several API instances may start together: one advisory lock serialises their migrations.
+const MIGRATION_LOCK = 7_436_001;
+
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      const ran = await ds.runMigrations({ transaction: 'each' });
+      return ran.map((m) => m.name);
+    } finally {
+      await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await ds.destroy();
+  }
+}

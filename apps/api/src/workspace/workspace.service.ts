@@ -1,0 +1,150 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  DEFAULT_PERMISSION_TOGGLES,
+  permissionsOf,
+  type MembershipView,
+  type PermissionToggles,
+  type Plan,
+  type Role,
+  type WorkspaceView,
+} from '@ringtonic/contracts';
+import { DataSource, Repository } from 'typeorm';
+import { DomainError, notFound } from '../common/domain-error.js';
+import type { WorkspaceAccess } from '../common/request-context.js';
+import { SecretBox } from '../common/secret-box.js';
+import type { UpdateWorkspaceDto } from './dto/workspace-settings.dto.js';
+import { MembershipEntity } from './entities/membership.entity.js';
+import { WorkspaceEntity } from './entities/workspace.entity.js';
+import { dialerReadiness, toWorkspaceView } from './workspace.views.js';
+
+@Injectable()
+export class WorkspaceService {
+  constructor(
+    @InjectRepository(WorkspaceEntity) private readonly workspaces: Repository<WorkspaceEntity>,
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async create(input: { name: string; ownerUserId: string; plan?: Plan; defaultCountry?: string }): Promise<WorkspaceView> {
+    return this.db.transaction(async (tx) => {
+      const ws = await tx.save(
+        tx.create(WorkspaceEntity, {
+          name: input.name.trim(),
+          plan: input.plan ?? 'indie',
+          defaultCountry: input.defaultCountry ?? 'US',
+          permissionToggles: { ...DEFAULT_PERMISSION_TOGGLES },
+        }),
+      );
+      await tx.save(tx.create(MembershipEntity, { workspaceId: ws.id, userId: input.ownerUserId, role: 'owner' }));
+      return toWorkspaceView(ws);
+    });
+  }
+
+  /** Adds a member directly (demo seed, tests); people join through invitations. */
+  async addMember(workspaceId: string, userId: string, role: Role): Promise<void> {
+    await this.memberships.save(this.memberships.create({ workspaceId, userId, role }));
+  }
+
+  async findByName(name: string): Promise<WorkspaceView | null> {
+    const ws = await this.workspaces.findOne({ where: { name } });
+    return ws ? toWorkspaceView(ws) : null;
+  }
+
+  async get(workspaceId: string): Promise<WorkspaceView> {
+    return toWorkspaceView(await this.load(workspaceId));
+  }
+
+  async update(access: WorkspaceAccess, dto: UpdateWorkspaceDto): Promise<WorkspaceView> {
+    if (dto.plan !== undefined && access.role !== 'owner') {
+      throw new DomainError('OWNER_ONLY', 'Only an owner can change the plan', HttpStatus.FORBIDDEN);
+    }
+    const ws = await this.load(access.workspaceId);
+    if (dto.name !== undefined) ws.name = dto.name.trim();
+    if (dto.plan !== undefined) ws.plan = dto.plan;
+    if (dto.defaultCountry !== undefined) ws.defaultCountry = dto.defaultCountry;
+    if (dto.ringTimeoutSeconds !== undefined) ws.ringTimeoutSeconds = dto.ringTimeoutSeconds;
+    if (dto.recordCalls !== undefined) ws.recordCalls = dto.recordCalls;
+    if (dto.permissions) ws.permissionToggles = { ...ws.permissionToggles, ...definedOnly(dto.permissions) };
+    if (dto.twilio) {
+      const { accountSid, authToken } = dto.twilio;
+      if (accountSid !== undefined && accountSid !== ws.twilioAccountSid) {
+        ws.twilioAccountSid = accountSid;
+        ws.twilioAccountType = null;
+      }
+      if (authToken !== undefined) ws.twilioAuthTokenEnc = this.seal(authToken);
+    }
+    if (dto.dialer) {
+      const { enabled, apiKeySid, apiKeySecret } = dto.dialer;
+      if (enabled !== undefined) ws.dialerEnabled = enabled;
+      if (apiKeySid !== undefined) ws.apiKeySid = apiKeySid;
+      if (apiKeySecret !== undefined) ws.apiKeySecretEnc = this.seal(apiKeySecret);
+    }
+    if (dto.ai) {
+      const { enabled, openaiApiKey, baseUrl, transcriptionModel, analysisModel } = dto.ai;
+      if (enabled !== undefined) ws.aiEnabled = enabled;
+      if (openaiApiKey !== undefined) ws.openaiApiKeyEnc = this.seal(openaiApiKey);
+      if (baseUrl !== undefined) ws.aiBaseUrl = baseUrl;
+      if (transcriptionModel !== undefined) ws.aiTranscriptionModel = transcriptionModel;
+      if (analysisModel !== undefined) ws.aiAnalysisModel = analysisModel;
+    }
+    const readiness = dialerReadiness(ws);
+    ws.dialerStatus = readiness.status;
+    ws.dialerStatusMessage = readiness.message;
+    return toWorkspaceView(await this.workspaces.save(ws));
+  }
+
+  /** The caller's role in a workspace with that workspace's permission toggles, or null when not a member. */
+  async accessFor(userId: string, workspaceId: string): Promise<WorkspaceAccess | null> {
+    const row = await this.db
+      .createQueryBuilder()
+      .select(['m.role AS role', 'w.permission_toggles AS toggles'])
+      .from(MembershipEntity, 'm')
+      .innerJoin(WorkspaceEntity, 'w', 'w.id = m.workspace_id')
+      .where('m.workspace_id = :workspaceId AND m.user_id = :userId', { workspaceId, userId })
+      .getRawOne<{ role: Role; toggles: PermissionToggles }>();
+    if (!row) return null;
+    return { workspaceId, role: row.role, userId, apiKeyId: null, toggles: row.toggles };
+  }
+
+  async togglesOf(workspaceId: string): Promise<PermissionToggles | null> {
+    const ws = await this.workspaces.findOne({ where: { id: workspaceId }, select: { id: true, permissionToggles: true } });
+    return ws?.permissionToggles ?? null;
+  }
+
+  async membershipsOf(userId: string): Promise<MembershipView[]> {
+    const rows = await this.db
+      .createQueryBuilder()
+      .select(['w.id AS "workspaceId"', 'w.name AS "workspaceName"', 'm.role AS role', 'w.permission_toggles AS toggles'])
+      .from(MembershipEntity, 'm')
+      .innerJoin(WorkspaceEntity, 'w', 'w.id = m.workspace_id')
+      .where('m.user_id = :userId', { userId })
+      .orderBy('m.created_at', 'ASC')
+      .getRawMany<{ workspaceId: string; workspaceName: string; role: Role; toggles: PermissionToggles }>();
+    return rows.map((r) => ({
+      workspaceId: r.workspaceId,
+      workspaceName: r.workspaceName,
+      role: r.role,
+      permissions: permissionsOf(r.role, r.toggles),
+    }));
+  }
+
+  async nameOf(workspaceId: string): Promise<string> {
+    return (await this.load(workspaceId)).name;
+  }
+
+  private async load(id: string): Promise<WorkspaceEntity> {
+    const ws = await this.workspaces.findOne({ where: { id } });
+    if (!ws) throw notFound('Workspace');
+    return ws;
+  }
+
+  private seal(value: string | null): string | null {
+    return value === null ? null : this.secrets.encrypt(value);
+  }
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

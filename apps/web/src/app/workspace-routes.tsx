@@ -1,0 +1,65 @@
+import type { Permission } from '@ringtonic/contracts';
+import type { ReactNode } from 'react';
+import { ErrorState } from '@/components/ui/status';
+import { CallLogsPage } from '@/features/call-logs';
+import { ContactsPage } from '@/features/contacts';
+import { DashboardPage } from '@/features/dashboard';
+import { MembersPage } from '@/features/members';
+import { PhoneNumbersPage } from '@/features/phone-numbers';
+import { SettingsPage } from '@/features/settings';
+import { useShellContext } from './shell-context';
+
+// Thin adapters: read the membership from the shell and hand features what they need as props.
+
+function RequirePermission({ permission, what, children }: { permission: Permission; what: string; children: ReactNode }) {
+  const { membership } = useShellContext();
+  if (!membership.permissions.includes(permission)) {
+    return (
+      <ErrorState title="No access">
+        Your role in this workspace does not include viewing {what}. Ask an admin if you need it.
+      </ErrorState>
+    );
+  }
+  return children;
+}
+
+export function DashboardRoute() {
+  const { workspaceId, membership } = useShellContext();
+  return <DashboardPage workspaceId={workspaceId} role={membership.role} />;
+}
+
+export function ContactsRoute() {
+  return (
+    <RequirePermission permission="contacts.view" what="contacts">
+      <ContactsPage />
+    </RequirePermission>
+  );
+}
+
+export function CallLogsRoute() {
+  return (
+    <RequirePermission permission="callLogs.view" what="call logs">
+      <CallLogsPage />
+    </RequirePermission>
+  );
+}
+
+export function PhoneNumbersRoute() {
+  return <PhoneNumbersPage />;
+}
+
+export function MembersRoute() {
+  const { workspaceId, membership } = useShellContext();
+  return <MembersPage workspaceId={workspaceId} canManage={membership.permissions.includes('members.manage')} />;
+}
+
+export function SettingsRoute() {
+  const { workspaceId, membership } = useShellContext();
+  return (
+    <SettingsPage
+      workspaceId={workspaceId}
+      canManage={membership.permissions.includes('workspace.manage')}
+      isOwner={membership.role === 'owner'}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { CallLogsPage } from './components/call-logs-page';

@@ -1,0 +1,1 @@
+export { PhoneNumbersPage } from './components/phone-numbers-page';

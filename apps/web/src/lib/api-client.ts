@@ -1,0 +1,109 @@
+import { ApiRequestError, toApiRequestError } from './api-error';
+
+export const API_PREFIX = '/api/v1';
+
+/** How the client reaches the session without importing a feature (wired up in src/app). */
+export interface SessionBridge {
+  getAccessToken: () => string | null;
+  tokenRefreshed: (accessToken: string) => void;
+  sessionExpired: () => void;
+}
+
+let session: SessionBridge = {
+  getAccessToken: () => null,
+  tokenRefreshed: () => undefined,
+  sessionExpired: () => undefined,
+};
+
+export function connectSession(bridge: SessionBridge): void {
+  session = bridge;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** Auth endpoints (login, signup, refresh…) must not trigger a refresh on 401. */
+  skipRefresh?: boolean;
+  signal?: AbortSignal;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = session.getAccessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    return await fetch(`${API_PREFIX}${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'include',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiRequestError(0, 'NETWORK_ERROR', ['Cannot reach the server. Check your connection.'], null);
+  }
+}
+
+let refreshing: Promise<string | null> | null = null;
+
+interface RefreshResponse {
+  accessToken: string;
+}
+
+function isRefreshResponse(value: unknown): value is RefreshResponse {
+  return typeof value === 'object' && value !== null && typeof (value as RefreshResponse).accessToken === 'string';
+}
+
+/**
+ * Trades the httpOnly refresh cookie for a new access token. Concurrent callers share one request.
+ * Resolves null when the session cannot be refreshed.
+ */
+export function refreshSession(): Promise<string | null> {
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch(`${API_PREFIX}/auth/refresh`, {
+        method: 'POST',
+        headers: { Accept: 'application/json' },
+        credentials: 'include',
+      });
+      const body = await readBody(response);
+      if (!response.ok || !isRefreshResponse(body)) return null;
+      session.tokenRefreshed(body.accessToken);
+      return body.accessToken;
+    } catch {
+      return null;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(path, options);
+  if (response.status === 401 && !options.skipRefresh) {
+    const token = await refreshSession();
+    if (token) {
+      response = await send(path, options);
+    }
+    if (!token || response.status === 401) {
+      session.sessionExpired();
+    }
+  }
+  const body = await readBody(response);
+  if (!response.ok) throw toApiRequestError(response.status, response.statusText, body);
+  return body as T;
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
+
+export const viteConfig = defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      // Read the shared contracts from source so the SPA needs no contracts build.
+      '@ringtonic/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+      '/webhooks': { target: apiTarget, changeOrigin: true },
+      '/realtime': { target: apiTarget, changeOrigin: true, ws: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});
+
+// Vite loads the default export; everything else in the repo uses named exports.
+export default viteConfig;

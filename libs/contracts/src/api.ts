@@ -1,0 +1,135 @@
+import type { DialerStatus, ErrorCode, Plan } from './enums.js';
+import type { Permission, PermissionToggles, Role } from './roles.js';
+
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  code: ErrorCode;
+  correlationId?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface MembershipView {
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+  permissions: Permission[];
+}
+
+export interface AuthResponse {
+  accessToken: string;
+  expiresAt: string;
+  user: UserView;
+}
+
+export interface SignupResponse extends AuthResponse {
+  workspace: WorkspaceView;
+}
+
+export interface MeResponse {
+  user: UserView;
+  memberships: MembershipView[];
+}
+
+export interface TwilioSettingsView {
+  accountSid: string | null;
+  authTokenSet: boolean;
+  accountType: 'Trial' | 'Full' | null;
+}
+
+export interface DialerSettingsView {
+  enabled: boolean;
+  apiKeySid: string | null;
+  apiKeySecretSet: boolean;
+  twimlAppSid: string | null;
+  status: DialerStatus;
+  statusMessage: string | null;
+}
+
+export interface AiSettingsView {
+  enabled: boolean;
+  openaiApiKeySet: boolean;
+  baseUrl: string | null;
+  transcriptionModel: string;
+  analysisModel: string;
+}
+
+export interface WorkspaceView {
+  id: string;
+  name: string;
+  plan: Plan;
+  defaultCountry: string;
+  ringTimeoutSeconds: number;
+  recordCalls: boolean;
+  permissions: PermissionToggles;
+  twilio: TwilioSettingsView;
+  dialer: DialerSettingsView;
+  ai: AiSettingsView;
+  createdAt: string;
+}
+
+export interface MemberView {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: string;
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  createdAt: string;
+  /** Present for admins while the invitation is pending (outbox); null once accepted/revoked. */
+  acceptUrl: string | null;
+  status: 'pending' | 'accepted' | 'revoked' | 'expired';
+  delivery: 'email' | 'outbox';
+}
+
+export interface InvitationPreview {
+  email: string;
+  role: Role;
+  workspaceName: string;
+  expiresAt: string;
+  userExists: boolean;
+}
+
+export interface AcceptInvitationResponse {
+  accessToken: string;
+  expiresAt: string;
+  workspaceId: string;
+  role: Role;
+  user: UserView;
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedApiKey extends ApiKeyView {
+  /** The key itself, shown once. */
+  key: string;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+}
