@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MemberView, Role } from '@ringtonic/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, notFound } from '../common/domain-error.js';
+import { DomainError, forbidden, notFound } from '../common/domain-error.js';
 import type { WorkspaceAccess } from '../common/request-context.js';
 import { UsersService } from '../users/users.service.js';
 import { MembershipEntity } from './entities/membership.entity.js';
@@ -30,8 +30,8 @@ export class MembersService {
 
   async changeRole(access: WorkspaceAccess, userId: string, role: Role): Promise<MemberView> {
     await this.db.transaction(async (tx) => {
-      const target = await this.lockedTarget(tx, access.workspaceId, userId);
-      this.assertMayTouchOwner(access, target.role === 'owner' || role === 'owner');
+      const { target, actorRole } = await this.lockedTarget(tx, access, userId);
+      this.assertMayTouchOwner(actorRole, target.role === 'owner' || role === 'owner');
       if (target.role === 'owner' && role !== 'owner') await this.assertNotLastOwner(tx, access.workspaceId);
       await tx.update(MembershipEntity, { id: target.id }, { role });
     });
@@ -42,23 +42,29 @@ export class MembersService {
 
   async remove(access: WorkspaceAccess, userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const target = await this.lockedTarget(tx, access.workspaceId, userId);
-      this.assertMayTouchOwner(access, target.role === 'owner');
+      const { target, actorRole } = await this.lockedTarget(tx, access, userId);
+      this.assertMayTouchOwner(actorRole, target.role === 'owner');
       if (target.role === 'owner') await this.assertNotLastOwner(tx, access.workspaceId);
       await tx.delete(MembershipEntity, { id: target.id });
     });
   }
 
   // The workspace row is locked so two concurrent demotions cannot both pass the last-owner check.
-  private async lockedTarget(tx: EntityManager, workspaceId: string, userId: string): Promise<MembershipEntity> {
+  // The actor's role is read again under the lock: it may have changed since the guard ran.
+  private async lockedTarget(tx: EntityManager, access: WorkspaceAccess, userId: string): Promise<{ target: MembershipEntity; actorRole: Role }> {
+    const { workspaceId } = access;
     await tx.getRepository(WorkspaceEntity).findOne({ where: { id: workspaceId }, lock: { mode: 'pessimistic_write' } });
-    const target = await tx.getRepository(MembershipEntity).findOne({ where: { workspaceId, userId } });
+    const memberships = tx.getRepository(MembershipEntity);
+    const target = await memberships.findOne({ where: { workspaceId, userId } });
     if (!target) throw notFound('Member');
-    return target;
+    const actor = access.userId ? await memberships.findOne({ where: { workspaceId, userId: access.userId } }) : null;
+    const actorRole = access.userId ? actor?.role : access.role;
+    if (!actorRole || (actorRole !== 'owner' && actorRole !== 'admin')) throw forbidden('Your role no longer allows managing members');
+    return { target, actorRole };
   }
 
-  private assertMayTouchOwner(access: WorkspaceAccess, touchesOwner: boolean): void {
-    if (touchesOwner && access.role !== 'owner') {
+  private assertMayTouchOwner(actorRole: Role, touchesOwner: boolean): void {
+    if (touchesOwner && actorRole !== 'owner') {
       throw new DomainError('OWNER_ONLY', 'Only an owner can grant, change or remove the owner role', HttpStatus.FORBIDDEN);
     }
   }

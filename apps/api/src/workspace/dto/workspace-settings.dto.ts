@@ -31,14 +31,14 @@ export class TwilioSettingsDto {
   @ApiPropertyOptional({ example: 'AC0123456789abcdef0123456789abcdef', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'twilio.accountSid must be "AC" followed by 32 hexadecimal characters' })
+  @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'accountSid must be "AC" followed by 32 hexadecimal characters' })
   accountSid?: string | null;
 
   @ApiPropertyOptional({ description: 'Write-only; null clears it', nullable: true, writeOnly: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
-  @MinLength(8, { message: 'twilio.authToken looks too short to be a Twilio Auth Token' })
+  @MinLength(8, { message: 'authToken looks too short to be a Twilio Auth Token' })
   @MaxLength(128)
   authToken?: string | null;
 }
@@ -49,7 +49,7 @@ export class DialerSettingsDto {
   @ApiPropertyOptional({ example: 'SK0123456789abcdef0123456789abcdef', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'dialer.apiKeySid must be "SK" followed by 32 hexadecimal characters' })
+  @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'apiKeySid must be "SK" followed by 32 hexadecimal characters' })
   apiKeySid?: string | null;
 
   @ApiPropertyOptional({ description: 'Write-only; null clears it', nullable: true, writeOnly: true })
