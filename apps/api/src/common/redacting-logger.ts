@@ -12,7 +12,16 @@ export function redact(text: string): string {
   return PATTERNS.reduce((acc, [re, repl]) => acc.replace(re, repl), text);
 }
 
+// Nest's start-up chatter (one line per module and route) only at debug level.
+const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication', 'WebSocketsController']);
+
 export class RedactingLogger extends ConsoleLogger {
+  override log(message: unknown, ...rest: unknown[]): void {
+    const context = rest[rest.length - 1];
+    if (typeof context === 'string' && STARTUP_CONTEXTS.has(context) && !this.isLevelEnabled('debug')) return;
+    super.log(message, ...rest);
+  }
+
   protected override formatMessage(...args: Parameters<ConsoleLogger['formatMessage']>): string {
     return redact(super.formatMessage(...args));
   }

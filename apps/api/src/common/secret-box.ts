@@ -52,6 +52,12 @@ export function resolveMasterKey(hexFromEnv: string | null, dataDir: string): { 
   }
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    // Another instance sharing DATA_DIR wrote it first: use theirs.
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return resolveMasterKey(null, dataDir);
+    throw e;
+  }
   return { key, source: 'generated' };
 }

@@ -93,9 +93,12 @@ export function refreshSession(): Promise<string | null> {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const sentToken = session.getAccessToken();
   let response = await send(path, options);
   if (response.status === 401 && !options.skipRefresh) {
-    const token = await refreshSession();
+    // Another request may already have refreshed while this one was in flight.
+    const current = session.getAccessToken();
+    const token = current && current !== sentToken ? current : await refreshSession();
     if (token) {
       response = await send(path, options);
     }

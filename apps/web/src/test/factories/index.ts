@@ -1,0 +1,74 @@
+import {
+  DEFAULT_PERMISSION_TOGGLES,
+  permissionsOf,
+  type InvitationView,
+  type MemberView,
+  type MembershipView,
+  type Role,
+  type WorkspaceView,
+} from '@ringtonic/contracts';
+
+export function aWorkspace(overrides: Partial<WorkspaceView> = {}): WorkspaceView {
+  return {
+    id: 'ws1',
+    name: 'Acme Plumbing',
+    plan: 'indie',
+    defaultCountry: 'US',
+    ringTimeoutSeconds: 30,
+    recordCalls: false,
+    permissions: { ...DEFAULT_PERMISSION_TOGGLES },
+    twilio: { accountSid: null, authTokenSet: false, accountType: null },
+    dialer: {
+      enabled: false,
+      apiKeySid: null,
+      apiKeySecretSet: false,
+      twimlAppSid: null,
+      status: 'disabled',
+      statusMessage: null,
+    },
+    ai: {
+      enabled: false,
+      openaiApiKeySet: false,
+      baseUrl: null,
+      transcriptionModel: 'whisper-1',
+      analysisModel: 'gpt-4o-mini',
+    },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aMembership(role: Role, overrides: Partial<MembershipView> = {}): MembershipView {
+  return {
+    workspaceId: 'ws1',
+    workspaceName: 'Acme Plumbing',
+    role,
+    permissions: permissionsOf(role, DEFAULT_PERMISSION_TOGGLES),
+    ...overrides,
+  };
+}
+
+export function aMember(overrides: Partial<MemberView> = {}): MemberView {
+  return {
+    userId: 'u1',
+    name: 'Olivia Owner',
+    email: 'olivia@example.com',
+    role: 'owner',
+    joinedAt: '2026-01-02T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function anInvitation(overrides: Partial<InvitationView> = {}): InvitationView {
+  return {
+    id: 'inv1',
+    email: 'pending@example.com',
+    role: 'agent',
+    expiresAt: '2026-02-01T00:00:00.000Z',
+    createdAt: '2026-01-25T00:00:00.000Z',
+    acceptUrl: 'http://localhost:3000/invite/tok123',
+    status: 'pending',
+    delivery: 'outbox',
+    ...overrides,
+  };
+}

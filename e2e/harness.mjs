@@ -1,0 +1,66 @@
+// Starts the product exactly as `npm start` does (the built apps/api/dist/main.js) on free ports.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const root = new URL('..', import.meta.url).pathname;
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export function tempDataDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'ringtonic-e2e-'));
+  chmodSync(dir, 0o755);
+  return join(dir, 'data');
+}
+
+/** Runs the server until it prints its banner; resolves with its URL and output. */
+export async function startProduct({ dataDir = tempDataDir(), port, pgPort, env = {} } = {}) {
+  port ??= await freePort();
+  pgPort ??= await freePort();
+  const proc = spawn(process.execPath, ['apps/api/dist/main.js'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, SANDBOX: 'off', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  proc.stdout.on('data', (c) => (output += c));
+  proc.stderr.on('data', (c) => (output += c));
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const check = () => {
+      if (output.includes('Press Ctrl+C to stop')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout.on('data', check);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  proc.removeAllListeners('exit');
+  const exited = new Promise((resolve) => proc.on('exit', resolve));
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    pgPort,
+    dataDir,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (proc.exitCode === null) proc.kill(signal);
+      await exited;
+    },
+  };
+}

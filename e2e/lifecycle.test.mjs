@@ -1,0 +1,38 @@
+// `npm start`'s server: prints URL and demo logins, keeps data across restarts, survives kill -9.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startProduct, tempDataDir } from './harness.mjs';
+
+const login = (url, email, password) =>
+  fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+
+test('should print the URL and demo logins, keep data across a restart and recover after kill -9', { timeout: 180_000 }, async () => {
+  const dataDir = tempDataDir();
+  let server = await startProduct({ dataDir });
+  try {
+    const out = server.output();
+    assert.match(out, new RegExp(`App:\\s+${server.url}`));
+    assert.match(out, /owner@demo\.ringtonic\.test/);
+    assert.match(out, /password for every demo login: ringtonic-demo/);
+    assert.equal((await login(server.url, 'owner@demo.ringtonic.test', 'ringtonic-demo')).status, 200);
+
+    const signup = await fetch(`${server.url}/api/v1/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'keeper@example.test', password: 'keep me please', name: 'Keeper', workspaceName: 'Kept' }),
+    });
+    assert.equal(signup.status, 201);
+    await server.stop('SIGTERM');
+
+    server = await startProduct({ dataDir, port: server.port, pgPort: server.pgPort });
+    assert.equal((await login(server.url, 'keeper@example.test', 'keep me please')).status, 200, 'data kept across a clean restart');
+    assert.doesNotMatch(server.output(), /Initialising PostgreSQL/);
+
+    await server.stop('SIGKILL'); // leaves the postmaster running, holding the data dir
+    server = await startProduct({ dataDir, port: server.port, pgPort: server.pgPort });
+    assert.match(server.output(), /left running by a previous run/);
+    assert.equal((await login(server.url, 'keeper@example.test', 'keep me please')).status, 200, 'works after kill -9');
+  } finally {
+    await server.stop('SIGTERM');
+  }
+});
