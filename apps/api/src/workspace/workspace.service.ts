@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
+  type DialerStatus,
   DEFAULT_PERMISSION_TOGGLES,
   permissionsOf,
   type MembershipView,
@@ -16,7 +17,20 @@ import { SecretBox } from '../common/secret-box.js';
 import type { UpdateWorkspaceDto } from './dto/workspace-settings.dto.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 import { WorkspaceEntity } from './entities/workspace.entity.js';
-import { dialerReadiness, toWorkspaceView } from './workspace.views.js';
+import { dialerPrerequisites, toWorkspaceView } from './workspace.views.js';
+
+export interface TwilioSecrets {
+  workspaceId: string;
+  plan: Plan;
+  dialerEnabled: boolean;
+  accountSid: string | null;
+  authToken: string | null;
+  apiKeySid: string | null;
+  apiKeySecret: string | null;
+  twimlAppSid: string | null;
+  accountType: 'Trial' | 'Full' | null;
+  dialerStatus: DialerStatus;
+}
 
 @Injectable()
 export class WorkspaceService {
@@ -89,10 +103,61 @@ export class WorkspaceService {
       if (transcriptionModel !== undefined) ws.aiTranscriptionModel = transcriptionModel;
       if (analysisModel !== undefined) ws.aiAnalysisModel = analysisModel;
     }
-    const readiness = dialerReadiness(ws);
-    ws.dialerStatus = readiness.status;
-    ws.dialerStatusMessage = readiness.message;
-    return toWorkspaceView(await this.workspaces.save(ws));
+    const prerequisites = dialerPrerequisites(ws);
+    if (prerequisites || !this.provisioner) {
+      ws.dialerStatus = prerequisites?.status ?? 'not_ready';
+      ws.dialerStatusMessage = prerequisites?.message ?? 'The TwiML Application could not be provisioned.';
+    }
+    await this.workspaces.save(ws);
+    // Saving with the dialer enabled (re)provisions the TwiML Application; saving again retries.
+    if (!prerequisites && this.provisioner) await this.provisioner(ws.id);
+    return this.get(ws.id);
+  }
+
+  private provisioner: ((workspaceId: string) => Promise<void>) | null = null;
+
+  /** dialer-provisioning registers itself here, so this module need not import it. */
+  onDialerSettingsSaved(provisioner: (workspaceId: string) => Promise<void>): void {
+    this.provisioner = provisioner;
+  }
+
+  /** Decrypted Twilio credentials for the telephony module; never leaves the server. */
+  async twilioCredentials(workspaceId: string): Promise<TwilioSecrets> {
+    const ws = await this.load(workspaceId);
+    const open = (v: string | null) => (v === null ? null : this.secrets.decrypt(v));
+    return {
+      workspaceId: ws.id,
+      plan: ws.plan,
+      dialerEnabled: ws.dialerEnabled,
+      accountSid: ws.twilioAccountSid,
+      authToken: open(ws.twilioAuthTokenEnc),
+      apiKeySid: ws.apiKeySid,
+      apiKeySecret: open(ws.apiKeySecretEnc),
+      twimlAppSid: ws.twimlAppSid,
+      accountType: ws.twilioAccountType,
+      dialerStatus: ws.dialerStatus,
+    };
+  }
+
+  /** The auth token of a workspace using this Twilio account (webhook signatures), or null. */
+  async authTokenForAccount(accountSid: string): Promise<string | null> {
+    const ws = await this.workspaces.findOne({ where: { twilioAccountSid: accountSid }, order: { updatedAt: 'DESC' } });
+    return ws?.twilioAuthTokenEnc ? this.secrets.decrypt(ws.twilioAuthTokenEnc) : null;
+  }
+
+  async recordDialerState(
+    workspaceId: string,
+    state: { status: DialerStatus; message: string | null; twimlAppSid?: string | null; accountType?: 'Trial' | 'Full' | null },
+  ): Promise<void> {
+    await this.workspaces.update(
+      { id: workspaceId },
+      {
+        dialerStatus: state.status,
+        dialerStatusMessage: state.message,
+        ...(state.twimlAppSid !== undefined ? { twimlAppSid: state.twimlAppSid } : {}),
+        ...(state.accountType !== undefined ? { twilioAccountType: state.accountType } : {}),
+      },
+    );
   }
 
   /** The caller's role in a workspace with that workspace's permission toggles, or null when not a member. */

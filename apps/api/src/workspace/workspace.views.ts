@@ -35,19 +35,17 @@ export function toWorkspaceView(w: WorkspaceEntity): WorkspaceView {
 }
 
 /**
- * What the dialer still lacks, in the seed's words. Provisioning the TwiML Application (which can
- * turn this into `ready`) belongs to dialer-provisioning; until it has run the dialer is not ready.
+ * What the dialer still lacks before Twilio can be asked, in the seed's words; null when every
+ * prerequisite is there and provisioning the TwiML Application decides (dialer-provisioning).
  */
-export function dialerReadiness(w: WorkspaceEntity): { status: DialerStatus; message: string | null } {
+export function dialerPrerequisites(w: WorkspaceEntity): { status: DialerStatus; message: string | null } | null {
   if (!w.dialerEnabled) return { status: 'disabled', message: null };
   const missing: string[] = [];
   if (w.plan !== 'agency') missing.push('The Browser Dialer needs the Agency plan.');
   if (!w.twilioAccountSid || !w.twilioAuthTokenEnc)
     missing.push('Add your Twilio Account SID and Auth Token in the Basic tab.');
   if (!w.apiKeySid || !w.apiKeySecretEnc) missing.push('Add your Twilio API Key SID and Secret in the Dialer tab.');
-  if (missing.length) return { status: 'not_ready', message: missing.join(' ') };
-  if (!w.twimlAppSid) return { status: 'not_ready', message: 'The TwiML Application has not been provisioned yet: save the workspace settings again to retry.' };
-  return { status: w.dialerStatus === 'ready' ? 'ready' : 'not_ready', message: w.dialerStatusMessage };
+  return missing.length ? { status: 'not_ready', message: missing.join(' ') } : null;
 }
 
 export interface MemberRow {
