@@ -17,12 +17,13 @@ export function tempDataDir() {
 }
 
 /** Runs the server until it prints its banner; resolves with its URL and output. */
-export async function startProduct({ dataDir = tempDataDir(), port, pgPort, env = {} } = {}) {
+export async function startProduct({ dataDir = tempDataDir(), port, pgPort, sandboxPort, env = {} } = {}) {
   port ??= await freePort();
   pgPort ??= await freePort();
+  sandboxPort ??= await freePort();
   const proc = spawn(process.execPath, ['apps/api/dist/main.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, SANDBOX: 'off', DATABASE_URL: '', ...env },
+    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), SANDBOX_PORT: String(sandboxPort), DATA_DIR: dataDir, SANDBOX: 'on', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -46,8 +47,10 @@ export async function startProduct({ dataDir = tempDataDir(), port, pgPort, env 
   const exited = new Promise((resolve) => proc.on('exit', resolve));
   return {
     url: `http://localhost:${port}`,
+    sandboxUrl: `http://localhost:${sandboxPort}`,
     port,
     pgPort,
+    sandboxPort,
     dataDir,
     output: () => output,
     async stop(signal = 'SIGTERM') {

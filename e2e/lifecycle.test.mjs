@@ -24,12 +24,12 @@ test('should print the URL and demo logins, keep data across a restart and recov
     assert.equal(signup.status, 201);
     await server.stop('SIGTERM');
 
-    server = await startProduct({ dataDir, port: server.port, pgPort: server.pgPort });
+    server = await startProduct({ dataDir, port: server.port, pgPort: server.pgPort, sandboxPort: server.sandboxPort });
     assert.equal((await login(server.url, 'keeper@example.test', 'keep me please')).status, 200, 'data kept across a clean restart');
     assert.doesNotMatch(server.output(), /Initialising PostgreSQL/);
 
     await server.stop('SIGKILL'); // leaves the postmaster running, holding the data dir
-    server = await startProduct({ dataDir, port: server.port, pgPort: server.pgPort });
+    server = await startProduct({ dataDir, port: server.port, pgPort: server.pgPort, sandboxPort: server.sandboxPort });
     assert.match(server.output(), /left running by a previous run/);
     assert.equal((await login(server.url, 'keeper@example.test', 'keep me please')).status, 200, 'works after kill -9');
   } finally {

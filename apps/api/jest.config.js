@@ -20,6 +20,7 @@ export default {
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@ringtonic/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '^@ringtonic/sandbox$': '<rootDir>/../../libs/sandbox/src/index.ts',
     '^libphonenumber-js$': '<rootDir>/../../node_modules/libphonenumber-js/index.cjs',
   },
   globalSetup: '<rootDir>/test/global-setup.mjs',

@@ -7,6 +7,9 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthController } from './health/health.controller.js';
+import { DialerProvisioningModule } from './dialer-provisioning/dialer-provisioning.module.js';
+import { TelephonyModule } from './telephony/telephony.module.js';
+import { TokensModule } from './tokens/tokens.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkspaceModule } from './workspace/workspace.module.js';
 
@@ -14,6 +17,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   secretBox: SecretBox;
   databaseUrl: string;
+  /** The local Twilio sandbox's URL, or null for the real Twilio. */
+  sandboxUrl: string | null;
   /** Test-only controllers (e.g. permission probes) mounted beside the real ones. */
   extraControllers?: Type<unknown>[];
 }
@@ -30,6 +35,9 @@ export class AppModule {
         UsersModule,
         WorkspaceModule,
         AuthModule,
+        TelephonyModule.forRoot({ sandboxUrl: options.sandboxUrl }),
+        DialerProvisioningModule,
+        TokensModule,
       ],
       controllers: [HealthController, ...(options.extraControllers ?? [])],
     };

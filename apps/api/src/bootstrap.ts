@@ -20,8 +20,11 @@ export interface RunningApi {
 
 const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 
-/** Database (embedded unless DATABASE_URL), migrations, the Nest app; not yet listening. */
-export async function createApi(config: AppConfig, extra: { controllers?: Type<unknown>[] } = {}): Promise<RunningApi> {
+/** Database (embedded unless DATABASE_URL), migrations, the initialised Nest app; not yet listening. */
+export async function createApi(
+  config: AppConfig,
+  extra: { controllers?: Type<unknown>[]; sandboxUrl?: string | null } = {},
+): Promise<RunningApi> {
   const logger = new Logger('Bootstrap');
   mkdirSync(config.dataDir, { recursive: true });
   const master = resolveMasterKey(config.encryptionKeyHex, config.dataDir);
@@ -37,12 +40,13 @@ export async function createApi(config: AppConfig, extra: { controllers?: Type<u
     const ran = await runMigrations(databaseUrl);
     if (ran.length) logger.log(`Applied migrations: ${ran.join(', ')}`);
     const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ config, secretBox: new SecretBox(master.key), databaseUrl, extraControllers: extra.controllers }),
+      AppModule.forRoot({ config, secretBox: new SecretBox(master.key), databaseUrl, sandboxUrl: extra.sandboxUrl ?? null, extraControllers: extra.controllers }),
       { logger: new RedactingLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) }) },
     );
     configureApp(app);
     const webDist = config.webDistDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
     if (!serveSpa(app, webDist)) logger.warn(`No built SPA in ${webDist}: run "npm run build" (npm start does it)`);
+    await app.init(); // lifecycle hooks (e.g. provisioning registration) run before anything uses the app
     return {
       app,
       databaseUrl,

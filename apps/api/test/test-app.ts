@@ -14,7 +14,7 @@ export interface TestApp {
 /** The real API (same bootstrap as npm start) on the run's PostgreSQL, not listening: use supertest. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  extra: { controllers?: Type<unknown>[] } = {},
+  extra: { controllers?: Type<unknown>[]; sandboxUrl?: string } = {},
 ): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run through jest (global setup starts PostgreSQL)');
@@ -27,6 +27,5 @@ export async function createTestApp(
     ...env,
   });
   const api = await createApi(config, extra);
-  await api.app.init();
   return { app: api.app, config, close: api.close };
 }

@@ -36,6 +36,10 @@ export const ERROR_CODES = [
   'CONTACT_EXISTS',
   'ALREADY_ANSWERED',
   'DIALER_NOT_READY',
+  'DIALER_UNAVAILABLE',
+  'CAMPAIGN_EXISTS',
+  'TWILIO_UNREACHABLE',
+  'TWILIO_REJECTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

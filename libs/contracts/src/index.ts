@@ -2,3 +2,4 @@ export * from './roles.js';
 export * from './enums.js';
 export * from './api.js';
 export * from './events.js';
+export * from './dialer.js';

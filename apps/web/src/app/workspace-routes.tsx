@@ -45,7 +45,8 @@ export function CallLogsRoute() {
 }
 
 export function PhoneNumbersRoute() {
-  return <PhoneNumbersPage />;
+  const { workspaceId, membership } = useShellContext();
+  return <PhoneNumbersPage workspaceId={workspaceId} canManage={membership.permissions.includes('workspace.manage')} />;
 }
 
 export function MembersRoute() {

@@ -18,6 +18,21 @@ export function ErrorState({ title = 'Something went wrong', children }: { title
   );
 }
 
-export function Notice({ tone = 'info', children }: { tone?: 'info' | 'warning'; children: ReactNode }) {
-  return <div className={`notice notice-${tone}`}>{children}</div>;
+export type NoticeTone = 'info' | 'success' | 'warning';
+
+export interface NoticeProps {
+  tone?: NoticeTone;
+  title?: string;
+  /** 'status' when the notice changes in response to an action and should be announced. */
+  role?: 'status' | 'alert';
+  children: ReactNode;
+}
+
+export function Notice({ tone = 'info', title, role, children }: NoticeProps) {
+  return (
+    <div className={`notice notice-${tone}`} role={role}>
+      {title && <p className="notice-title">{title}</p>}
+      {children}
+    </div>
+  );
 }

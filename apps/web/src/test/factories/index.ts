@@ -1,10 +1,14 @@
 import {
   DEFAULT_PERMISSION_TOGGLES,
   permissionsOf,
+  type CampaignView,
+  type DialerCheck,
   type InvitationView,
   type MemberView,
   type MembershipView,
+  type PhoneNumberView,
   type Role,
+  type TwilioNumberView,
   type WorkspaceView,
 } from '@ringtonic/contracts';
 
@@ -71,4 +75,41 @@ export function anInvitation(overrides: Partial<InvitationView> = {}): Invitatio
     delivery: 'outbox',
     ...overrides,
   };
+}
+
+export function aPhoneNumber(overrides: Partial<PhoneNumberView> = {}): PhoneNumberView {
+  return {
+    id: 'pn1',
+    e164: '+14155550100',
+    formatted: '(415) 555-0100',
+    label: null,
+    twilioSid: 'PN00000000000000000000000000000001',
+    campaign: null,
+    createdAt: '2026-01-03T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aCampaign(overrides: Partial<CampaignView> = {}): CampaignView {
+  return {
+    id: 'c1',
+    name: 'Spring mailer',
+    numberCount: 0,
+    createdAt: '2026-01-03T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aTwilioNumber(overrides: Partial<TwilioNumberView> = {}): TwilioNumberView {
+  return {
+    sid: 'PN00000000000000000000000000000001',
+    phoneNumber: '+14155550100',
+    friendlyName: '(415) 555-0100',
+    imported: false,
+    ...overrides,
+  };
+}
+
+export function aDialerCheck(overrides: Partial<DialerCheck> = {}): DialerCheck {
+  return { id: 'enabled', ok: true, message: 'Dialer enabled', fix: null, ...overrides };
 }

@@ -1,52 +1,160 @@
-import type { DialerStatus, WorkspaceView } from '@ringtonic/contracts';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
+import type { WorkspaceView } from '@ringtonic/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/status';
 import { SwitchField } from '@/components/ui/switch';
+import { useUpdateWorkspace, type UpdateWorkspaceInput } from '@/features/workspace';
+import { dialerHealthQueryKey } from '../api/get-dialer-health';
+import { DialerSetupChecklist } from './dialer-setup-checklist';
+import { DialerStatusBanner } from './dialer-status-banner';
+import { splitFieldErrors } from './server-errors';
 
-const STATUS: Record<DialerStatus, { label: string; tone: BadgeTone }> = {
-  ready: { label: 'Ready', tone: 'success' },
-  not_ready: { label: 'Not ready', tone: 'warning' },
-  disabled: { label: 'Disabled', tone: 'neutral' },
+export const API_KEY_SID_PATTERN = /^SK[0-9a-fA-F]{32}$/;
+export const API_KEY_SID_MESSAGE = 'API Key SID starts with "SK" followed by 32 hexadecimal characters';
+
+export interface DialerSettingsValues {
+  enabled: boolean;
+  apiKeySid: string;
+  apiKeySecret: string;
+}
+
+function toValues(workspace: WorkspaceView): DialerSettingsValues {
+  return { enabled: workspace.dialer.enabled, apiKeySid: workspace.dialer.apiKeySid ?? '', apiKeySecret: '' };
+}
+
+/**
+ * Only what changed; an empty SID or Secret means "leave as is". With nothing changed but the dialer
+ * on, `enabled: true` is sent anyway: saving again is how provisioning is retried.
+ */
+export function dialerSettingsPatch(workspace: WorkspaceView, values: DialerSettingsValues): UpdateWorkspaceInput {
+  const dialer: NonNullable<UpdateWorkspaceInput['dialer']> = {};
+  if (values.enabled !== workspace.dialer.enabled) dialer.enabled = values.enabled;
+  const apiKeySid = values.apiKeySid.trim();
+  if (apiKeySid && apiKeySid !== (workspace.dialer.apiKeySid ?? '')) dialer.apiKeySid = apiKeySid;
+  if (values.apiKeySecret) dialer.apiKeySecret = values.apiKeySecret;
+  if (Object.keys(dialer).length === 0 && values.enabled) dialer.enabled = true;
+  return Object.keys(dialer).length > 0 ? { dialer } : {};
+}
+
+const SERVER_FIELDS: Record<string, keyof DialerSettingsValues> = {
+  'dialer.enabled': 'enabled',
+  'dialer.apiKeySid': 'apiKeySid',
+  'dialer.apiKeySecret': 'apiKeySecret',
 };
 
-export function DialerSettings({ workspace }: { workspace: WorkspaceView }) {
-  const { dialer } = workspace;
-  const status = STATUS[dialer.status];
+export interface DialerSettingsProps {
+  workspace: WorkspaceView;
+  readOnly: boolean;
+  /** Whether the Dialer tab is the one shown (the setup checklist is fetched only then). */
+  active: boolean;
+}
+
+export function DialerSettings({ workspace, readOnly, active }: DialerSettingsProps) {
+  const queryClient = useQueryClient();
+  const update = useUpdateWorkspace(workspace.id);
+  const {
+    register,
+    control,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors },
+  } = useForm<DialerSettingsValues>({ defaultValues: toValues(workspace) });
+
+  const onSubmit = handleSubmit((values) => {
+    const patch = dialerSettingsPatch(workspace, values);
+    if (Object.keys(patch).length === 0) {
+      toast.info('Nothing to update: no field was changed.');
+      return;
+    }
+    update.mutate(patch, {
+      onSuccess: (saved) => {
+        const isWorkspace = Boolean(saved) && typeof saved === 'object' && 'dialer' in saved;
+        if (isWorkspace && saved.dialer.status === 'not_ready') {
+          toast.warning('Workspace updated, but the dialer is not ready yet.');
+        } else {
+          toast.success('Workspace updated');
+        }
+        reset(isWorkspace ? toValues(saved) : { ...values, apiKeySecret: '' });
+      },
+      onError: (error) => {
+        const { fieldErrors, otherMessages } = splitFieldErrors(error, SERVER_FIELDS);
+        for (const [field, message] of Object.entries(fieldErrors)) {
+          setError(field as keyof DialerSettingsValues, { type: 'server', message });
+        }
+        toast.error(otherMessages.join('\n') || 'Some fields need attention.');
+      },
+      // Provisioning may have changed what the checks see, whether or not the save succeeded.
+      onSettled: () => queryClient.invalidateQueries({ queryKey: dialerHealthQueryKey(workspace.id) }),
+    });
+  });
+
   return (
-    <div className="form settings-form">
-      <div className="row">
-        <span className="label">Dialer status</span>
-        <Badge tone={status.tone}>{status.label}</Badge>
-      </div>
-      {dialer.statusMessage && <Notice tone={dialer.status === 'not_ready' ? 'warning' : 'info'}>{dialer.statusMessage}</Notice>}
+    <div className="stack">
+      <DialerStatusBanner dialer={workspace.dialer} />
       {workspace.plan !== 'agency' && (
         <Notice>The Browser Dialer is available on the Agency plan. The owner can switch plans in the Plan tab.</Notice>
       )}
-      <Notice>Dialer provisioning arrives with the Twilio integration. These settings are shown read-only for now.</Notice>
-      <fieldset disabled className="fieldset">
-        <SwitchField
-          id="dialer-enabled"
-          label="Enable Dialer"
-          description="Saving with the dialer enabled creates the TwiML Application in your Twilio account."
-          checked={dialer.enabled}
-          onCheckedChange={() => undefined}
-          disabled
-        />
-        <Field label="API Key SID" hint='Starts with "SK". Create it in the Twilio Console under API keys & tokens.'>
-          <Input value={dialer.apiKeySid ?? ''} placeholder="SK…" readOnly disabled />
-        </Field>
-        <Field label="API Key Secret" hint="Twilio shows the secret only once: copy it when you create the key.">
-          <Input
-            type="password"
-            value=""
-            placeholder={dialer.apiKeySecretSet ? '•••••• (set)' : 'API Key Secret'}
-            readOnly
-            disabled
+      <form className="form settings-form" onSubmit={onSubmit} noValidate aria-label="Dialer settings">
+        <fieldset disabled={readOnly} className="fieldset">
+          <Controller
+            control={control}
+            name="enabled"
+            render={({ field }) => (
+              <SwitchField
+                id="dialer-enabled"
+                label="Enable Dialer"
+                description="Saving with the dialer enabled creates the TwiML Application in your Twilio account."
+                checked={field.value}
+                onCheckedChange={field.onChange}
+                disabled={readOnly}
+              />
+            )}
           />
-        </Field>
-      </fieldset>
+          <Field
+            label="API Key SID"
+            error={errors.apiKeySid?.message}
+            hint='Starts with "SK". Create it in the Twilio Console under Account → API keys & tokens.'
+          >
+            <Input
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="SK…"
+              {...register('apiKeySid', {
+                validate: (value) => value.trim() === '' || API_KEY_SID_PATTERN.test(value.trim()) || API_KEY_SID_MESSAGE,
+              })}
+            />
+          </Field>
+          <Field
+            label="API Key Secret"
+            error={errors.apiKeySecret?.message}
+            hint={
+              workspace.dialer.apiKeySecretSet
+                ? 'A secret is saved. Leave empty to keep it, or paste a new one to replace it.'
+                : 'Twilio shows the secret only once: copy it when you create the key.'
+            }
+          >
+            <Input
+              type="password"
+              autoComplete="new-password"
+              placeholder={workspace.dialer.apiKeySecretSet ? '•••••• (set)' : 'API Key Secret'}
+              {...register('apiKeySecret')}
+            />
+          </Field>
+        </fieldset>
+        {!readOnly && (
+          <div className="form-actions">
+            <Button type="submit" loading={update.isPending}>
+              Update Workspace
+            </Button>
+          </div>
+        )}
+      </form>
+      <DialerSetupChecklist workspaceId={workspace.id} active={active} />
     </div>
   );
 }

@@ -55,8 +55,13 @@ export function SettingsPage({ workspaceId, canManage, isOwner }: SettingsPagePr
               <TabsContent value="basic" forceMount hidden={tab !== 'basic'}>
                 <BasicSettingsForm key={workspace.data.id} workspace={workspace.data} readOnly={!canManage} />
               </TabsContent>
-              <TabsContent value="dialer">
-                <DialerSettings workspace={workspace.data} />
+              <TabsContent value="dialer" forceMount hidden={tab !== 'dialer'}>
+                <DialerSettings
+                  key={workspace.data.id}
+                  workspace={workspace.data}
+                  readOnly={!canManage}
+                  active={tab === 'dialer'}
+                />
               </TabsContent>
               <TabsContent value="plan">
                 <PlanSettings workspace={workspace.data} isOwner={isOwner} />

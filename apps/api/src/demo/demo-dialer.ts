@@ -1,0 +1,53 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DEFAULT_PERMISSION_TOGGLES } from '@ringtonic/contracts';
+import type { SandboxSeed } from '@ringtonic/sandbox';
+import { CampaignsService } from '../dialer-provisioning/campaigns.service.js';
+import { PhoneNumbersService } from '../dialer-provisioning/phone-numbers.service.js';
+import { WorkspaceService } from '../workspace/workspace.service.js';
+
+// Fixed sandbox credentials, so the demo workspace keeps working across restarts.
+export const DEMO_TWILIO = {
+  accountSid: 'AC00000000000000000000000000000de0',
+  authToken: '0000000000000000000000000000de01',
+  apiKeySid: 'SK00000000000000000000000000000de0',
+  apiKeySecret: 'ringtonic-demo-api-key-secret',
+  numbers: ['+14155550100', '+14155550101', '+14155550102'],
+};
+
+export const DEMO_SANDBOX_SEED: SandboxSeed = {
+  accounts: [
+    {
+      accountSid: DEMO_TWILIO.accountSid,
+      authToken: DEMO_TWILIO.authToken,
+      type: 'Full',
+      friendlyName: 'Demo Agency (sandbox)',
+      numbers: DEMO_TWILIO.numbers,
+      keys: [{ sid: DEMO_TWILIO.apiKeySid, secret: DEMO_TWILIO.apiKeySecret, type: 'standard', friendlyName: 'Ring Tonic Dialer' }],
+    },
+  ],
+};
+
+/**
+ * The demo workspace fully set up against the sandbox: credentials, API key, TwiML App,
+ * three tracking numbers and two campaigns — so the dialer is ready on first start.
+ */
+export async function seedDemoDialer(app: INestApplicationContext, workspaceId: string): Promise<void> {
+  const workspaces = app.get(WorkspaceService);
+  const access = { workspaceId, role: 'owner' as const, userId: null, apiKeyId: null, toggles: DEFAULT_PERMISSION_TOGGLES };
+  const current = await workspaces.get(workspaceId);
+  // Saving re-runs provisioning every start (cheap; recreates the App if the sandbox lost it).
+  await workspaces.update(access, {
+    twilio: current.twilio.accountSid ? undefined : { accountSid: DEMO_TWILIO.accountSid, authToken: DEMO_TWILIO.authToken },
+    dialer: current.dialer.apiKeySid ? { enabled: current.dialer.enabled } : { enabled: true, apiKeySid: DEMO_TWILIO.apiKeySid, apiKeySecret: DEMO_TWILIO.apiKeySecret },
+  });
+  const numbers = app.get(PhoneNumbersService);
+  if ((await numbers.count(workspaceId)) > 0) return;
+  const available = await numbers.twilioNumbers(workspaceId);
+  const imported = await numbers.import(workspaceId, available.map((n) => n.sid));
+  const campaigns = app.get(CampaignsService);
+  const google = await campaigns.create(workspaceId, 'Google Ads');
+  const facebook = await campaigns.create(workspaceId, 'Facebook Ads');
+  const [first, second] = imported.items.sort((a, b) => a.e164.localeCompare(b.e164));
+  if (first) await numbers.update(workspaceId, first.id, { campaignId: google.id, label: 'Google Ads landing page' });
+  if (second) await numbers.update(workspaceId, second.id, { campaignId: facebook.id, label: 'Facebook lead form' });
+}

@@ -1,0 +1,115 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ImportNumbersResponse, PhoneNumberView, TwilioNumberView } from '@ringtonic/contracts';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { DataSource, In } from 'typeorm';
+import { DomainError, notFound } from '../common/domain-error.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { type TwilioClient, TwilioClientFactory, twilioErrorCode } from '../telephony/twilio-client.factory.js';
+import { WorkspaceService } from '../workspace/workspace.service.js';
+import { CampaignsService } from './campaigns.service.js';
+import { CampaignEntity } from './entities/campaign.entity.js';
+import { PhoneNumberEntity } from './entities/phone-number.entity.js';
+import { webhookUrls } from './webhook-urls.js';
+
+export const formatPhone = (e164: string) => parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
+
+/** Tracking numbers: Twilio numbers imported into the workspace, their webhooks pointed at us. */
+@Injectable()
+export class PhoneNumbersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly workspaces: WorkspaceService,
+    private readonly twilio: TwilioClientFactory,
+    private readonly campaigns: CampaignsService,
+  ) {}
+
+  async list(workspaceId: string): Promise<PhoneNumberView[]> {
+    const numbers = await this.db.getRepository(PhoneNumberEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC', e164: 'ASC' } });
+    const ids = [...new Set(numbers.flatMap((n) => (n.campaignId ? [n.campaignId] : [])))];
+    const campaigns = new Map((ids.length ? await this.db.getRepository(CampaignEntity).findBy({ id: In(ids) }) : []).map((c) => [c.id, c]));
+    return numbers.map((n) => {
+      const c = n.campaignId ? campaigns.get(n.campaignId) : undefined;
+      return {
+        id: n.id,
+        e164: n.e164,
+        formatted: formatPhone(n.e164),
+        label: n.label,
+        twilioSid: n.twilioSid,
+        campaign: c ? { id: c.id, name: c.name } : null,
+        createdAt: n.createdAt.toISOString(),
+      };
+    });
+  }
+
+  /** Every number in the workspace's Twilio account (all pages), marked when already imported. */
+  async twilioNumbers(workspaceId: string): Promise<TwilioNumberView[]> {
+    const { client, accountSid } = await this.adminClient(workspaceId);
+    const numbers = await this.callTwilio(() => client.api.v2010.accounts(accountSid).incomingPhoneNumbers.list({ pageSize: 100 }));
+    const imported = new Set((await this.db.getRepository(PhoneNumberEntity).find({ where: { workspaceId } })).map((n) => n.twilioSid));
+    return numbers.map((n) => ({ sid: n.sid, phoneNumber: n.phoneNumber, friendlyName: n.friendlyName, imported: imported.has(n.sid) }));
+  }
+
+  async import(workspaceId: string, sids: string[]): Promise<ImportNumbersResponse> {
+    const { client, accountSid } = await this.adminClient(workspaceId);
+    const urls = webhookUrls(this.config.publicUrl);
+    const repo = this.db.getRepository(PhoneNumberEntity);
+    const failed: ImportNumbersResponse['failed'] = [];
+    for (const sid of [...new Set(sids)]) {
+      try {
+        const n = await client.api.v2010.accounts(accountSid).incomingPhoneNumbers(sid).update({
+          voiceUrl: urls.inboundVoice,
+          voiceMethod: 'POST',
+          statusCallback: urls.status,
+          statusCallbackMethod: 'POST',
+        });
+        await repo.upsert({ workspaceId, e164: n.phoneNumber, twilioSid: n.sid }, { conflictPaths: ['workspaceId', 'e164'] });
+      } catch (e) {
+        const code = twilioErrorCode(e);
+        failed.push({ sid, message: code === 20404 ? 'This number is not in your Twilio account' : `Twilio refused (${code ?? (e as Error).message})` });
+      }
+    }
+    const imported = new Set(sids);
+    return { items: (await this.list(workspaceId)).filter((n) => imported.has(n.twilioSid)), failed };
+  }
+
+  async update(workspaceId: string, id: string, patch: { campaignId?: string | null; label?: string | null }): Promise<PhoneNumberView> {
+    if (patch.campaignId && !(await this.campaigns.exists(workspaceId, patch.campaignId))) throw notFound('Campaign');
+    const res = await this.db.getRepository(PhoneNumberEntity).update(
+      { id, workspaceId },
+      { ...(patch.campaignId !== undefined ? { campaignId: patch.campaignId } : {}), ...(patch.label !== undefined ? { label: patch.label?.trim() || null } : {}) },
+    );
+    if (!res.affected) throw notFound('Phone number');
+    return (await this.list(workspaceId)).find((n) => n.id === id)!;
+  }
+
+  /** Stops tracking the number here; it stays in the Twilio account. */
+  async remove(workspaceId: string, id: string): Promise<void> {
+    const res = await this.db.getRepository(PhoneNumberEntity).delete({ id, workspaceId });
+    if (!res.affected) throw notFound('Phone number');
+  }
+
+  async count(workspaceId: string): Promise<number> {
+    return this.db.getRepository(PhoneNumberEntity).count({ where: { workspaceId } });
+  }
+
+  private async adminClient(workspaceId: string): Promise<{ client: TwilioClient; accountSid: string }> {
+    const s = await this.workspaces.twilioCredentials(workspaceId);
+    if (!s.accountSid || !s.authToken) {
+      throw new DomainError('DIALER_NOT_READY', 'Add your Twilio Account SID and Auth Token in the Basic tab first', HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+    return { client: this.twilio.create({ accountSid: s.accountSid, authToken: s.authToken }), accountSid: s.accountSid };
+  }
+
+  private async callTwilio<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      const code = twilioErrorCode(e);
+      if (code === null) throw new DomainError('TWILIO_UNREACHABLE', `Twilio could not be reached: ${(e as Error).message}`, HttpStatus.BAD_GATEWAY);
+      throw new DomainError('TWILIO_REJECTED', `Twilio refused the request (error ${code}): verify your Account SID and Auth Token in the Basic tab`, HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+  }
+}

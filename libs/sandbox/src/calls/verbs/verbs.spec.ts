@@ -1,0 +1,95 @@
+import { startSandbox, type Sandbox } from '../../server.js';
+import { FakeApp } from '../../test-support/app-server.js';
+import { control, eventually, twilioClient } from '../../test-support/control.js';
+
+describe('TwiML verbs', () => {
+  let sandbox: Sandbox;
+  let app: FakeApp;
+  let number: string;
+  let accountSid: string;
+  const caller = '+14155550201';
+  const callView = (sid: string) => control<{ status: string; childCallSids: string[]; events: Array<{ type: string }> }>(sandbox.url, 'GET', `/sandbox/calls/${sid}`);
+  const placeCall = async () => (await control<{ callSid: string }>(sandbox.url, 'POST', '/sandbox/calls', { from: caller, to: number })).callSid;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+  });
+  afterAll(async () => {
+    await sandbox.stop();
+  });
+  beforeEach(async () => {
+    sandbox.reset();
+    app = await new FakeApp().start();
+    const account = await control<{ accountSid: string; authToken: string }>(sandbox.url, 'POST', '/sandbox/accounts', {});
+    accountSid = account.accountSid;
+    const n = await control<{ sid: string; phoneNumber: string }>(sandbox.url, 'POST', `/sandbox/accounts/${accountSid}/numbers`, {});
+    number = n.phoneNumber;
+    await twilioClient(sandbox.url, accountSid, account.authToken).incomingPhoneNumbers(n.sid).update({ voiceUrl: `${app.url}/inbound` });
+  });
+  afterEach(async () => {
+    await app.stop();
+  });
+
+  it('should gather digits and post them to the action', async () => {
+    app.reply('/inbound', '<Response><Gather action="/menu" numDigits="2" timeout="100"><Say>Press two digits</Say></Gather></Response>');
+    app.reply('/menu', '<Response><Hangup/></Response>');
+    const callSid = await placeCall();
+    await eventually(() => callView(callSid), (c) => c.status === 'in-progress');
+    await control(sandbox.url, 'POST', `/sandbox/calls/${callSid}/digits`, { digits: '42' });
+    const menu = await app.waitFor((h) => h.path === '/menu');
+    expect(menu.params.Digits).toBe('42');
+    await eventually(() => callView(callSid), (c) => c.status === 'completed');
+  });
+
+  it('should record a bridged call from answer with both sides in the transcript', async () => {
+    await control(sandbox.url, 'PUT', '/sandbox/phones/+14155550202', { answer: 'answer', afterMs: 5 });
+    app.reply('/inbound', '<Response><Dial record="record-from-answer-dual" action="/done" callerId="' + '+14155550203' + '"><Number>+14155550202</Number></Dial></Response>');
+    // callerId is not a number of the account: Twilio refuses the Dial (13214).
+    const refused = await placeCall();
+    const failed = await app.waitFor((h) => h.path === '/done');
+    expect(failed.params).toMatchObject({ CallSid: refused, DialCallStatus: 'failed' });
+    app.received.length = 0;
+    app.reply('/inbound', `<Response><Dial record="record-from-answer-dual" action="/done" callerId="${number}"><Number>+14155550202</Number></Dial></Response>`);
+    const callSid = await placeCall();
+    const view = await eventually(() => callView(callSid), (c) => c.childCallSids.length === 1 && c.status === 'in-progress');
+    const child = view.childCallSids[0]!;
+    await eventually(() => callView(child), (c) => c.status === 'in-progress');
+    await control(sandbox.url, 'POST', `/sandbox/calls/${callSid}/say`, { text: 'I need a quote' });
+    await control(sandbox.url, 'POST', `/sandbox/calls/${child}/say`, { text: 'Sure, five hundred dollars' });
+    await control(sandbox.url, 'POST', `/sandbox/calls/${child}/hangup`);
+    const done = await app.waitFor((h) => h.path === '/done');
+    expect(done.params).toMatchObject({ DialCallStatus: 'completed', DialCallSid: child });
+    expect(done.params.RecordingSid).toMatch(/^RE/);
+    const rec = await control<{ transcript: string[]; callSid: string }>(sandbox.url, 'GET', `/sandbox/recordings/${done.params.RecordingSid}`);
+    expect(rec).toMatchObject({ callSid, transcript: ['I need a quote', 'Sure, five hundred dollars'] });
+  });
+
+  it('should end a rejected call as busy without answering it', async () => {
+    app.reply('/inbound', '<Response><Reject reason="busy"/></Response>');
+    const callSid = await placeCall();
+    const ended = await eventually(() => callView(callSid), (c) => c.status === 'busy');
+    expect(ended.events.some((e) => e.type === 'rejected')).toBe(true);
+  });
+
+  it('should hang up with an application error when the webhook fails', async () => {
+    app.reply('/inbound', 'this is not TwiML');
+    const callSid = await placeCall();
+    const ended = await eventually(() => callView(callSid), (c) => c.status === 'failed');
+    expect(ended.events).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'error', code: 12100 })]));
+  });
+
+  it('should let the console answer a ringing pretend callee', async () => {
+    await control(sandbox.url, 'PUT', '/sandbox/phones/+14155550204', { answer: 'no-answer' });
+    app.reply('/inbound', '<Response><Dial action="/done" timeout="600"><Number>+14155550204</Number></Dial></Response>');
+    const callSid = await placeCall();
+    const view = await eventually(() => callView(callSid), (c) => c.childCallSids.length === 1);
+    const child = view.childCallSids[0]!;
+    await eventually(() => callView(child), (c) => c.status === 'ringing');
+    await control(sandbox.url, 'POST', `/sandbox/calls/${child}/answer`, {});
+    await eventually(() => callView(child), (c) => c.status === 'in-progress');
+    await control(sandbox.url, 'POST', `/sandbox/calls/${callSid}/hangup`);
+    const done = await app.waitFor((h) => h.path === '/done');
+    expect(done.params).toMatchObject({ DialCallStatus: 'completed', CallStatus: 'completed' });
+    expect((await callView(child)).status).toBe('completed');
+  });
+});
