@@ -26,7 +26,7 @@ function addJest(file) {
   totals.skipped += r.numPendingTests + r.numTodoTests;
 }
 
-run('contracts: build', 'npm', ['run', 'build', '-w', '@ringtonic/contracts']);
+run('contracts and sandbox: build', 'npm', ['run', 'build', '-w', '@ringtonic/contracts', '-w', '@ringtonic/sandbox']);
 
 const apiJson = join(out, 'api.json');
 run('API: Jest (real PostgreSQL)', 'node', [
@@ -34,6 +34,13 @@ run('API: Jest (real PostgreSQL)', 'node', [
   '--runInBand', '--json', `--outputFile=${apiJson}`,
 ]);
 addJest(apiJson);
+
+const sandboxJson = join(out, 'sandbox.json');
+run('Twilio sandbox: Jest (unmodified twilio library over HTTP)', 'node', [
+  '--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--rootDir', 'libs/sandbox', '--config', 'libs/sandbox/jest.config.js',
+  '--runInBand', '--json', `--outputFile=${sandboxJson}`,
+]);
+addJest(sandboxJson);
 
 const webJson = join(out, 'web.json');
 run('SPA: Vitest', 'npx', ['vitest', 'run', '--root', 'apps/web', '--reporter=default', '--reporter=json', `--outputFile.json=${webJson}`]);

@@ -10,6 +10,8 @@ export const vitestConfig = mergeConfig(
       include: ['src/**/*.test.{ts,tsx}'],
       restoreMocks: true,
       unstubGlobals: true,
+      // jsdom renders are CPU-bound: on a busy 2-core CI box a form test can take seconds.
+      testTimeout: 30_000,
     },
   }),
 );
