@@ -10,6 +10,8 @@ import { HealthController } from './health/health.controller.js';
 import { DialerProvisioningModule } from './dialer-provisioning/dialer-provisioning.module.js';
 import { TelephonyModule } from './telephony/telephony.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+import { PresenceModule } from './presence/presence.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkspaceModule } from './workspace/workspace.module.js';
 
@@ -38,6 +40,8 @@ export class AppModule {
         TelephonyModule.forRoot({ sandboxUrl: options.sandboxUrl }),
         DialerProvisioningModule,
         TokensModule,
+        RealtimeModule,
+        PresenceModule,
       ],
       controllers: [HealthController, ...(options.extraControllers ?? [])],
     };

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppModule } from './app.module.js';
+import { PostgresIoAdapter } from './realtime/postgres-io.adapter.js';
 import { configureApp, serveSpa } from './app.setup.js';
 import { RedactingLogger } from './common/redacting-logger.js';
 import { resolveMasterKey, SecretBox } from './common/secret-box.js';
@@ -44,6 +45,7 @@ export async function createApi(
       { logger: new RedactingLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) }) },
     );
     configureApp(app);
+    app.useWebSocketAdapter(new PostgresIoAdapter(app, databaseUrl));
     const webDist = config.webDistDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
     if (!serveSpa(app, webDist)) logger.warn(`No built SPA in ${webDist}: run "npm run build" (npm start does it)`);
     await app.init(); // lifecycle hooks (e.g. provisioning registration) run before anything uses the app

@@ -7,11 +7,12 @@ import { MembershipEntity } from '../workspace/entities/membership.entity.js';
 import { WorkspaceEntity } from '../workspace/entities/workspace.entity.js';
 import { Foundation1764075600000 } from './migrations/1764075600000-Foundation.js';
 import { TrackingNumbers1764162000000 } from './migrations/1764162000000-TrackingNumbers.js';
+import { Presence1764300000000 } from './migrations/1764300000000-Presence.js';
 import { CampaignEntity } from '../dialer-provisioning/entities/campaign.entity.js';
 import { PhoneNumberEntity } from '../dialer-provisioning/entities/phone-number.entity.js';
 
 export const ENTITIES = [UserEntity, RefreshSessionEntity, WorkspaceEntity, MembershipEntity, InvitationEntity, ApiKeyEntity, CampaignEntity, PhoneNumberEntity];
-export const MIGRATIONS = [Foundation1764075600000, TrackingNumbers1764162000000];
+export const MIGRATIONS = [Foundation1764075600000, TrackingNumbers1764162000000, Presence1764300000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -20,6 +20,6 @@ import { CreateWorkspaceController, WorkspaceSettingsController } from './worksp
   imports: [TypeOrmModule.forFeature([WorkspaceEntity, MembershipEntity, InvitationEntity, ApiKeyEntity]), UsersModule],
   controllers: [CreateWorkspaceController, WorkspaceSettingsController, MembersController, InvitationsController, ApiKeysController],
   providers: [WorkspaceService, MembersService, InvitationsService, ApiKeysService, InvitationMailer, WorkspaceAccessGuard],
-  exports: [WorkspaceService, InvitationsService, ApiKeysService, WorkspaceAccessGuard],
+  exports: [WorkspaceService, MembersService, InvitationsService, ApiKeysService, WorkspaceAccessGuard],
 })
 export class WorkspaceModule {}

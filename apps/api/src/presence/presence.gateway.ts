@@ -1,0 +1,42 @@
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, type OnGatewayConnection, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { can, DEFAULT_PERMISSION_TOGGLES, INTENDED_STATUSES, type IntendedStatus } from '@ringtonic/contracts';
+import type { Socket } from 'socket.io';
+import { authOf } from '../realtime/realtime.gateway.js';
+import { PresenceService } from './presence.service.js';
+
+// Only roles that receive calls have a presence (managers and members never see the dialer).
+const hasPresence = (socket: Socket) => {
+  const auth = authOf(socket);
+  return Boolean(auth) && can(auth.role, 'calls.receive', DEFAULT_PERMISSION_TOGGLES);
+};
+
+@WebSocketGateway({ namespace: '/realtime', transports: ['websocket'] })
+export class PresenceGateway implements OnGatewayConnection {
+  private readonly logger = new Logger(PresenceGateway.name);
+
+  constructor(private readonly presence: PresenceService) {}
+
+  // A (re)connect restores the intended status: several tabs simply keep one presence alive.
+  async handleConnection(socket: Socket): Promise<void> {
+    if (!hasPresence(socket)) return;
+    const { workspaceId, userId } = authOf(socket);
+    await this.presence.heartbeat(workspaceId, userId).catch((e: Error) => this.logger.warn(`Connect heartbeat failed: ${e.message}`));
+  }
+
+  @SubscribeMessage('presence.heartbeat')
+  async heartbeat(@ConnectedSocket() socket: Socket): Promise<{ ok: boolean; status?: string }> {
+    if (!hasPresence(socket)) return { ok: false };
+    const { workspaceId, userId } = authOf(socket);
+    return { ok: true, status: await this.presence.heartbeat(workspaceId, userId) };
+  }
+
+  @SubscribeMessage('presence.set')
+  async set(@ConnectedSocket() socket: Socket, @MessageBody() body: { status?: unknown }): Promise<{ ok: boolean; status?: string; error?: string }> {
+    if (!hasPresence(socket)) return { ok: false, error: 'Your role does not receive calls' };
+    const status = body?.status;
+    if (!INTENDED_STATUSES.includes(status as IntendedStatus)) return { ok: false, error: 'status must be online, away or dnd' };
+    const { workspaceId, userId } = authOf(socket);
+    return { ok: true, status: await this.presence.setIntended(workspaceId, userId, status as IntendedStatus) };
+  }
+}
