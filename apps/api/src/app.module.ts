@@ -12,6 +12,9 @@ import { TelephonyModule } from './telephony/telephony.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { PresenceModule } from './presence/presence.module.js';
+import { RoutingModule } from './routing/routing.module.js';
+import { ContactsModule } from './contacts/contacts.module.js';
+import { CallLogsModule } from './call-logs/call-logs.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkspaceModule } from './workspace/workspace.module.js';
 
@@ -42,6 +45,9 @@ export class AppModule {
         TokensModule,
         RealtimeModule,
         PresenceModule,
+        RoutingModule,
+        ContactsModule,
+        CallLogsModule,
       ],
       controllers: [HealthController, ...(options.extraControllers ?? [])],
     };

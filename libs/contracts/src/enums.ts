@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'CAMPAIGN_EXISTS',
   'TWILIO_UNREACHABLE',
   'TWILIO_REJECTED',
+  'INVALID_PHONE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,11 +8,15 @@ import { WorkspaceEntity } from '../workspace/entities/workspace.entity.js';
 import { Foundation1764075600000 } from './migrations/1764075600000-Foundation.js';
 import { TrackingNumbers1764162000000 } from './migrations/1764162000000-TrackingNumbers.js';
 import { Presence1764300000000 } from './migrations/1764300000000-Presence.js';
+import { Routing1764350000000 } from './migrations/1764350000000-Routing.js';
 import { CampaignEntity } from '../dialer-provisioning/entities/campaign.entity.js';
 import { PhoneNumberEntity } from '../dialer-provisioning/entities/phone-number.entity.js';
+import { ContactEntity } from '../contacts/entities/contact.entity.js';
+import { CallLogEntity } from '../call-logs/entities/call-log.entity.js';
+import { Crm1764250000000 } from './migrations/1764250000000-Crm.js';
 
-export const ENTITIES = [UserEntity, RefreshSessionEntity, WorkspaceEntity, MembershipEntity, InvitationEntity, ApiKeyEntity, CampaignEntity, PhoneNumberEntity];
-export const MIGRATIONS = [Foundation1764075600000, TrackingNumbers1764162000000, Presence1764300000000];
+export const ENTITIES = [UserEntity, RefreshSessionEntity, WorkspaceEntity, MembershipEntity, InvitationEntity, ApiKeyEntity, CampaignEntity, PhoneNumberEntity, ContactEntity, CallLogEntity];
+export const MIGRATIONS = [Foundation1764075600000, TrackingNumbers1764162000000, Crm1764250000000, Presence1764300000000, Routing1764350000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -91,6 +91,25 @@ export class PhoneNumbersService {
     if (!res.affected) throw notFound('Phone number');
   }
 
+  /** The tracking number Twilio says was called, in the workspace using that Twilio account. */
+  async byCalledNumber(accountSid: string, e164: string): Promise<{ workspaceId: string; id: string; e164: string; campaignId: string | null; campaignName: string | null } | null> {
+    const rows = (await this.db.query(
+      `SELECT p.workspace_id, p.id, p.e164, p.campaign_id, c.name AS campaign_name
+         FROM phone_numbers p JOIN workspaces w ON w.id = p.workspace_id LEFT JOIN campaigns c ON c.id = p.campaign_id
+        WHERE p.e164 = $1 AND w.twilio_account_sid = $2 ORDER BY p.created_at LIMIT 1`,
+      [e164, accountSid],
+    )) as Array<{ workspace_id: string; id: string; e164: string; campaign_id: string | null; campaign_name: string | null }>;
+    const r = rows[0];
+    return r ? { workspaceId: r.workspace_id, id: r.id, e164: r.e164, campaignId: r.campaign_id, campaignName: r.campaign_name } : null;
+  }
+
+  /** A tracking number of this workspace by id or E.164 (outbound caller IDs), or null. */
+  async ofWorkspace(workspaceId: string, idOrE164: string): Promise<{ id: string; e164: string; campaignId: string | null } | null> {
+    const byId = /^[0-9a-f-]{36}$/i.test(idOrE164);
+    const n = await this.db.getRepository(PhoneNumberEntity).findOne({ where: byId ? { workspaceId, id: idOrE164 } : { workspaceId, e164: idOrE164 } });
+    return n ? { id: n.id, e164: n.e164, campaignId: n.campaignId } : null;
+  }
+
   async count(workspaceId: string): Promise<number> {
     return this.db.getRepository(PhoneNumberEntity).count({ where: { workspaceId } });
   }

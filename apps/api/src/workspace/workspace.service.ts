@@ -139,6 +139,12 @@ export class WorkspaceService {
     };
   }
 
+  /** The workspace whose dialer uses this TwiML Application (device calls), or null. */
+  async byTwimlApp(accountSid: string, applicationSid: string): Promise<WorkspaceView | null> {
+    const ws = await this.workspaces.findOne({ where: { twilioAccountSid: accountSid, twimlAppSid: applicationSid } });
+    return ws ? toWorkspaceView(ws) : null;
+  }
+
   /** The auth token of a workspace using this Twilio account (webhook signatures), or null. */
   async authTokenForAccount(accountSid: string): Promise<string | null> {
     const ws = await this.workspaces.findOne({ where: { twilioAccountSid: accountSid }, order: { updatedAt: 'DESC' } });

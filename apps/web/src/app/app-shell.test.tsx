@@ -43,6 +43,7 @@ describe('AppShell', () => {
       'Dashboard',
       'Contacts',
       'Call logs',
+      'Reports',
       'Phone numbers',
       'Members',
       'Settings',

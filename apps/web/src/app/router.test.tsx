@@ -66,12 +66,13 @@ describe('app routes', () => {
       'POST /auth/refresh': () => ({ accessToken: 'fresh', expiresAt: '2026-01-01T00:15:00.000Z', user }),
       'GET /me': () => ({ user, memberships: [aMembership('owner')] }),
       'GET /workspaces/ws1': () => aWorkspace(),
+      'GET /workspaces/ws1/contacts': () => ({ items: [], nextCursor: null }),
       'POST /auth/logout': () => ({ status: 204 }),
     });
     const router = renderApp('/w/ws1/contacts');
 
     expect(await screen.findByRole('heading', { name: 'Contacts' })).toBeInTheDocument();
-    expect(screen.getByText('No contacts yet.')).toBeInTheDocument();
+    expect(await screen.findByText('No contacts yet.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'User menu' }));
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Log out' }));
 

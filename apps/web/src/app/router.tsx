@@ -9,6 +9,7 @@ import {
   DashboardRoute,
   MembersRoute,
   PhoneNumbersRoute,
+  ReportsRoute,
   SettingsRoute,
 } from './workspace-routes';
 
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
       { path: 'dashboard', element: <DashboardRoute /> },
       { path: 'contacts', element: <ContactsRoute /> },
       { path: 'call-logs', element: <CallLogsRoute /> },
+      { path: 'reports', element: <ReportsRoute /> },
       { path: 'phone-numbers', element: <PhoneNumbersRoute /> },
       { path: 'members', element: <MembersRoute /> },
       { path: 'settings', element: <SettingsRoute /> },

@@ -1,6 +1,6 @@
 import type { Permission } from '@ringtonic/contracts';
 import clsx from 'clsx';
-import { Hash, History, LayoutDashboard, Settings, UserCog, Users, type LucideIcon } from 'lucide-react';
+import { BarChart3, Hash, History, LayoutDashboard, Settings, UserCog, Users, type LucideIcon } from 'lucide-react';
 import { NavLink } from 'react-router';
 
 interface NavItem {
@@ -15,6 +15,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: 'dashboard', label: 'Dashboard', icon: LayoutDashboard },
   { to: 'contacts', label: 'Contacts', icon: Users, requires: 'contacts.view' },
   { to: 'call-logs', label: 'Call logs', icon: History, requires: 'callLogs.view' },
+  { to: 'reports', label: 'Reports', icon: BarChart3, requires: 'callLogs.view' },
   { to: 'phone-numbers', label: 'Phone numbers', icon: Hash },
   { to: 'members', label: 'Members', icon: UserCog },
   { to: 'settings', label: 'Settings', icon: Settings },

@@ -6,6 +6,7 @@ import { ContactsPage } from '@/features/contacts';
 import { DashboardPage } from '@/features/dashboard';
 import { MembersPage } from '@/features/members';
 import { PhoneNumbersPage } from '@/features/phone-numbers';
+import { ReportsPage } from '@/features/reports';
 import { SettingsPage } from '@/features/settings';
 import { useShellContext } from './shell-context';
 
@@ -25,21 +26,40 @@ function RequirePermission({ permission, what, children }: { permission: Permiss
 
 export function DashboardRoute() {
   const { workspaceId, membership } = useShellContext();
-  return <DashboardPage workspaceId={workspaceId} role={membership.role} />;
+  return <DashboardPage workspaceId={workspaceId} role={membership.role} canViewCalls={membership.permissions.includes('callLogs.view')} />;
 }
 
 export function ContactsRoute() {
+  const { workspaceId, membership } = useShellContext();
   return (
     <RequirePermission permission="contacts.view" what="contacts">
-      <ContactsPage />
+      <ContactsPage
+        workspaceId={workspaceId}
+        canEdit={membership.permissions.includes('contacts.edit')}
+        canViewCalls={membership.permissions.includes('callLogs.view')}
+      />
     </RequirePermission>
   );
 }
 
 export function CallLogsRoute() {
+  const { workspaceId, membership } = useShellContext();
   return (
     <RequirePermission permission="callLogs.view" what="call logs">
-      <CallLogsPage />
+      <CallLogsPage
+        workspaceId={workspaceId}
+        canAddNotes={membership.permissions.includes('callNotes.add')}
+        canQualify={membership.permissions.includes('leads.qualify')}
+      />
+    </RequirePermission>
+  );
+}
+
+export function ReportsRoute() {
+  const { workspaceId } = useShellContext();
+  return (
+    <RequirePermission permission="callLogs.view" what="reports">
+      <ReportsPage workspaceId={workspaceId} />
     </RequirePermission>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState, Notice } from '@/components/ui/status';
 import { useWorkspace } from '@/features/workspace';
 import { errorMessage } from '@/lib/api-error';
 import { PLAN_LABELS, ROLE_LABELS } from '@/lib/format';
+import { DashboardCards } from './dashboard-cards';
 
 interface ChecklistItem {
   id: string;
@@ -128,11 +129,12 @@ function Welcome({ workspace, role }: { workspace: WorkspaceView; role: Role }) 
   );
 }
 
-export function DashboardPage({ workspaceId, role }: { workspaceId: string; role: Role }) {
+export function DashboardPage({ workspaceId, role, canViewCalls = false }: { workspaceId: string; role: Role; canViewCalls?: boolean }) {
   const workspace = useWorkspace(workspaceId);
   return (
     <>
       <PageHeader title="Dashboard" />
+      {canViewCalls && <DashboardCards workspaceId={workspaceId} />}
       {workspace.isPending && <LoadingState />}
       {workspace.isError && <ErrorState title="Could not load the workspace">{errorMessage(workspace.error)}</ErrorState>}
       {workspace.data && <Welcome workspace={workspace.data} role={role} />}

@@ -1,0 +1,122 @@
+import type { ContactSort, ContactView } from '@ringtonic/contracts';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { aCallLog } from '../../test/factories/call-logs.factory.js';
+import { bearer, signup, type SignedUp } from '../../test/factories/users.factory.js';
+
+// Twelve contacts with gaps (NULL names, companies, deal values, never called) in every sortable column.
+const PEOPLE = [
+  { phone: '2125550101', name: 'Alice Adams', email: 'alice@acme.test', company: 'Acme', leadStatus: 'qualified', dealValueCents: 500000 },
+  { phone: '2125550102', name: 'bob Brown', email: 'bob@globex.test', company: 'Globex', leadStatus: 'new', dealValueCents: 1000 },
+  { phone: '2125550103', name: 'Carol Chen', email: 'carol@acme.test', company: null, leadStatus: 'contacted', dealValueCents: null },
+  { phone: '2125550104', name: null, email: null, company: null, leadStatus: 'new', dealValueCents: null },
+  { phone: '2125550105', name: 'Dave Diaz', email: 'dave@initech.test', company: 'Initech', leadStatus: 'junk', dealValueCents: 0 },
+  { phone: '2125550106', name: 'Eve Evans', email: 'eve@acme.test', company: 'Acme', leadStatus: 'disqualified', dealValueCents: 250000 },
+  { phone: '2125550107', name: null, email: 'ghost@acme.test', company: 'Umbrella', leadStatus: 'new', dealValueCents: 750000 },
+  { phone: '+442079460958', name: 'Frank Fischer', email: null, company: 'Hooli', leadStatus: 'qualified', dealValueCents: 99 },
+  { phone: '2125550109', name: 'Grace Green', email: 'grace@globex.test', company: 'Globex', leadStatus: 'new', dealValueCents: null },
+  { phone: '2125550110', name: 'Heidi Hill', email: null, company: null, leadStatus: 'contacted', dealValueCents: 5 },
+  { phone: '2125550111', name: 'Ivan Ito', email: 'ivan@acme.test', company: 'Acme', leadStatus: 'new', dealValueCents: 5 },
+  { phone: '2125550112', name: 'Judy 100% Jones', email: 'ju_dy@corp.test', company: 'Initech', leadStatus: 'new', dealValueCents: null },
+] as const;
+
+const KEY: Record<ContactSort, (c: ContactView) => string | number | null> = {
+  name: (c) => c.name,
+  phone: (c) => c.phone,
+  company: (c) => c.company,
+  leadStatus: (c) => c.leadStatus,
+  dealValueCents: (c) => c.dealValueCents,
+  callCount: (c) => c.callCount,
+  lastContactAt: (c) => c.lastContactAt,
+  createdAt: (c) => c.createdAt,
+};
+
+describe('contacts list: search, sort, pages (e2e)', () => {
+  let t: TestApp;
+  let s: SignedUp;
+  let all: ContactView[];
+  const http = () => request(t.app.getHttpServer());
+  const list = async (query: Record<string, string | number>) =>
+    (await http().get(`/api/v1/workspaces/${s.workspace.id}/contacts`).query(query).set(bearer(s.accessToken)).expect(200)).body as {
+      items: ContactView[];
+      nextCursor: string | null;
+    };
+  const walk = async (query: Record<string, string | number>) => {
+    const seen: ContactView[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list({ ...query, limit: 5, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seen;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    s = await signup(t.app);
+    for (const p of PEOPLE) {
+      await http().post(`/api/v1/workspaces/${s.workspace.id}/contacts`).set(bearer(s.accessToken)).send(p).expect(201);
+    }
+    all = (await list({ limit: 200 })).items;
+    const byPhone = (e164: string) => all.find((c) => c.phone === e164)!.id;
+    for (const [phone, calls] of [['+12125550101', 3], ['+12125550105', 1], ['+442079460958', 2]] as const) {
+      for (let i = 0; i < calls; i++) await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: byPhone(phone), hoursAgo: 10 * i + calls });
+    }
+    all = (await list({ limit: 200 })).items;
+  });
+  afterAll(async () => t.close());
+
+  it.each([
+    ['alice', ['Alice Adams']],
+    ['ACME.test', ['Alice Adams', 'Carol Chen', 'Eve Evans', null, 'Ivan Ito']],
+    ['(212) 555-0103', ['Carol Chen']],
+    ['5550110', ['Heidi Hill']],
+    ['7946 0958', ['Frank Fischer']],
+    ['100%', ['Judy 100% Jones']],
+    ['u_d', ['Judy 100% Jones']],
+    ['nobody-here', []],
+  ])('should find %s by name, phone digits or email', async (search, names) => {
+    const res = await list({ search, sort: 'phone', order: 'asc' });
+    expect(res.items.map((c) => c.name)).toEqual(names);
+  });
+
+  it.each(Object.keys(KEY) as ContactSort[])('should sort by %s both ways, nulls last, across keyset pages', async (sort) => {
+    for (const order of ['asc', 'desc'] as const) {
+      const seen = await walk({ sort, order });
+      expect(seen).toHaveLength(PEOPLE.length);
+      expect(new Set(seen.map((c) => c.id)).size).toBe(PEOPLE.length);
+      const values = seen.map(KEY[sort]);
+      const present = values.filter((v) => v !== null);
+      expect(values.slice(present.length).every((v) => v === null)).toBe(true);
+      for (let i = 1; i < present.length; i++) {
+        const [a, b] = [present[i - 1]!, present[i]!];
+        const ok = typeof a === 'number' ? (order === 'asc' ? a <= (b as number) : a >= (b as number)) : true;
+        expect({ sort, order, a, b, ok }).toEqual({ sort, order, a, b, ok: true });
+      }
+    }
+    const counts = (await walk({ sort: 'callCount', order: 'desc' })).slice(0, 3).map((c) => c.callCount);
+    expect(counts).toEqual([3, 2, 1]);
+  });
+
+  it('should filter by lead status and tag while searching and paging', async () => {
+    const qualified = await walk({ leadStatus: 'qualified', sort: 'name' });
+    expect(qualified.map((c) => c.name)).toEqual(['Alice Adams', 'Frank Fischer']);
+    const acmeNew = await walk({ search: 'acme', leadStatus: 'new', sort: 'name' });
+    expect(acmeNew.map((c) => c.name)).toEqual(['Ivan Ito', null]);
+    await http()
+      .post(`/api/v1/workspaces/${s.workspace.id}/contacts/bulk`)
+      .set(bearer(s.accessToken))
+      .send({ ids: all.slice(0, 2).map((c) => c.id), action: 'addTags', tags: ['Hot Lead'] })
+      .expect(200);
+    expect((await walk({ tag: 'Hot Lead' })).map((c) => c.id).sort()).toEqual(all.slice(0, 2).map((c) => c.id).sort());
+  });
+
+  it('should refuse a bad sort, order, limit or cursor with 400', async () => {
+    const url = `/api/v1/workspaces/${s.workspace.id}/contacts`;
+    for (const query of [{ sort: 'email' }, { order: 'up' }, { limit: 0 }, { limit: 201 }, { cursor: 'garbage' }, { unknown: 1 }]) {
+      const res = await http().get(url).query(query).set(bearer(s.accessToken));
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+    }
+  });
+});

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CallRingingEvent } from '@ringtonic/contracts';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { DataSource } from 'typeorm';
+
+export interface RingingCallRow {
+  call_log_id: string;
+  workspace_id: string;
+  caller_call_sid: string;
+  from_e164: string;
+  caller_name: string | null;
+  tracking_number: string;
+  campaign_name: string | null;
+  state: 'ringing' | 'claimed' | 'connected' | 'ended';
+  ring_deadline: Date;
+  claimed_by_user_id: string | null;
+}
+
+// TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
+const updated = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));
+
+export const conferenceName = (callLogId: string) => `call-${callLogId}`;
+
+export function toRingingEvent(r: RingingCallRow): CallRingingEvent {
+  return {
+    callId: r.call_log_id,
+    from: r.from_e164,
+    fromFormatted: parsePhoneNumberFromString(r.from_e164)?.formatNational() ?? r.from_e164,
+    callerName: r.caller_name,
+    trackingNumber: r.tracking_number,
+    campaign: r.campaign_name,
+    ringDeadline: r.ring_deadline.toISOString(),
+  };
+}
+
+/**
+ * Ringing state in PostgreSQL: every decision is one conditional statement, so it holds with any
+ * number of API instances (the claim: exactly one UPDATE … WHERE state = 'ringing' can win).
+ */
+@Injectable()
+export class RingStateService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Starts ringing `userIds` for a call; a repeated webhook for the same call changes nothing. */
+  async start(input: Omit<RingingCallRow, 'state' | 'claimed_by_user_id'>, userIds: string[]): Promise<{ row: RingingCallRow; fresh: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const inserted = (await tx.query(
+        `INSERT INTO ringing_calls (call_log_id, workspace_id, caller_call_sid, from_e164, caller_name, tracking_number, campaign_name, ring_deadline)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (call_log_id) DO NOTHING RETURNING *`,
+        [input.call_log_id, input.workspace_id, input.caller_call_sid, input.from_e164, input.caller_name, input.tracking_number, input.campaign_name, input.ring_deadline],
+      )) as RingingCallRow[];
+      if (!inserted[0]) return { row: (await this.byId(input.call_log_id, tx.query.bind(tx)))!, fresh: false };
+      if (userIds.length) {
+        await tx.query(`INSERT INTO call_offers (call_log_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [input.call_log_id, userIds]);
+      }
+      return { row: inserted[0], fresh: true };
+    });
+  }
+
+  /** The answer claim: one winner among any number of concurrent requests, on any instance. */
+  async claim(workspaceId: string, callLogId: string, userId: string): Promise<RingingCallRow | null> {
+    const rows = updated<RingingCallRow>(
+      await this.db.query(
+        `UPDATE ringing_calls r SET state = 'claimed', claimed_by_user_id = $3, claimed_at = now()
+          WHERE r.call_log_id = $2 AND r.workspace_id = $1 AND r.state = 'ringing'
+            AND EXISTS (SELECT 1 FROM call_offers o WHERE o.call_log_id = r.call_log_id AND o.user_id = $3 AND o.declined_at IS NULL)
+          RETURNING r.*`,
+        [workspaceId, callLogId, userId],
+      ),
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The claim holder's device joined the conference. */
+  async connect(callLogId: string, userId: string): Promise<RingingCallRow | null> {
+    const rows = updated<RingingCallRow>(
+      await this.db.query(
+        `UPDATE ringing_calls SET state = 'connected' WHERE call_log_id = $1 AND claimed_by_user_id = $2 AND state IN ('claimed', 'connected') RETURNING *`,
+        [callLogId, userId],
+      ),
+    );
+    return rows[0] ?? null;
+  }
+
+  /** This agent stops ringing; true when nobody is left ringing for it. */
+  async decline(workspaceId: string, callLogId: string, userId: string): Promise<{ found: boolean; allDeclined: boolean }> {
+    const rows = updated<{ remaining: string }>(
+      await this.db.query(
+        `UPDATE call_offers o SET declined_at = coalesce(o.declined_at, now())
+          FROM ringing_calls r
+         WHERE o.call_log_id = $2 AND o.user_id = $3 AND r.call_log_id = o.call_log_id AND r.workspace_id = $1
+         RETURNING (SELECT count(*) FROM call_offers x WHERE x.call_log_id = o.call_log_id AND x.declined_at IS NULL AND x.user_id <> o.user_id) AS remaining`,
+        [workspaceId, callLogId, userId],
+      ),
+    );
+    if (!rows[0]) return { found: false, allDeclined: false };
+    return { found: true, allDeclined: Number(rows[0].remaining) === 0 };
+  }
+
+  /** Ends a call that is still ringing or claimed; only the first caller of this wins. */
+  async end(where: { callLogId: string } | { callerCallSid: string }, reason: string, onlyIfLive = true): Promise<RingingCallRow | null> {
+    const [col, value] = 'callLogId' in where ? ['call_log_id', where.callLogId] : ['caller_call_sid', where.callerCallSid];
+    const rows = updated<RingingCallRow>(
+      await this.db.query(
+        `UPDATE ringing_calls SET state = 'ended', ended_reason = $2
+          WHERE ${col} = $1 AND state ${onlyIfLive ? "IN ('ringing', 'claimed')" : "<> 'ended'"} RETURNING *`,
+        [value, reason],
+      ),
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Calls past their ring deadline, each returned to exactly one sweeper. */
+  async expireDeadlines(): Promise<RingingCallRow[]> {
+    return updated<RingingCallRow>(
+      await this.db.query(`UPDATE ringing_calls SET state = 'ended', ended_reason = 'timeout' WHERE state = 'ringing' AND ring_deadline < now() RETURNING *`),
+    );
+  }
+
+  /** Claims whose browser never joined (tab died) ring again. */
+  async releaseStaleClaims(graceSeconds: number): Promise<RingingCallRow[]> {
+    return updated<RingingCallRow>(
+      await this.db.query(
+        `UPDATE ringing_calls SET state = 'ringing', claimed_by_user_id = NULL, claimed_at = NULL,
+                ring_deadline = greatest(ring_deadline, now() + interval '10 seconds')
+          WHERE state = 'claimed' AND claimed_at < now() - make_interval(secs => $1) RETURNING *`,
+        [graceSeconds],
+      ),
+    );
+  }
+
+  /** Calls ringing now that this agent may still answer. */
+  async ringingFor(workspaceId: string, userId: string): Promise<RingingCallRow[]> {
+    return (await this.db.query(
+      `SELECT r.* FROM ringing_calls r JOIN call_offers o ON o.call_log_id = r.call_log_id
+        WHERE r.workspace_id = $1 AND r.state = 'ringing' AND o.user_id = $2 AND o.declined_at IS NULL
+        ORDER BY r.created_at`,
+      [workspaceId, userId],
+    )) as RingingCallRow[];
+  }
+
+  async offeredUserIds(callLogId: string): Promise<string[]> {
+    const rows = (await this.db.query(`SELECT user_id FROM call_offers WHERE call_log_id = $1`, [callLogId])) as Array<{ user_id: string }>;
+    return rows.map((r) => r.user_id);
+  }
+
+  async byId(callLogId: string, query: (sql: string, params: unknown[]) => Promise<unknown> = (s, p) => this.db.query(s, p)): Promise<RingingCallRow | null> {
+    const rows = (await query(`SELECT * FROM ringing_calls WHERE call_log_id = $1`, [callLogId])) as RingingCallRow[];
+    return rows[0] ?? null;
+  }
+
+  async byCallerSid(callSid: string): Promise<RingingCallRow | null> {
+    const rows = (await this.db.query(`SELECT * FROM ringing_calls WHERE caller_call_sid = $1`, [callSid])) as RingingCallRow[];
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../common/decorators.js';
+import { emptyTwiml } from '../telephony/twiml.js';
+import { TwilioSignatureGuard } from '../telephony/twilio-signature.guard.js';
+import { CallEventsService, type TwilioParams } from './call-events.service.js';
+import { ClientWebhookService } from './client-webhook.service.js';
+import { InboundService } from './inbound.service.js';
+
+/**
+ * Twilio's webhooks. Every route is signature-checked before anything runs; bodies are Twilio's
+ * form parameters, kept exactly as received (the signature covers them), so there is no DTO.
+ */
+@ApiExcludeController()
+@Public()
+@UseGuards(TwilioSignatureGuard)
+@Controller('webhooks/twilio/voice')
+export class TwilioWebhooksController {
+  constructor(
+    private readonly inbound: InboundService,
+    private readonly client: ClientWebhookService,
+    private readonly events: CallEventsService,
+  ) {}
+
+  @Post('inbound')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  handleInbound(@Body() p: TwilioParams): Promise<string> {
+    return this.inbound.handle(p);
+  }
+
+  @Post('client')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  handleClient(@Body() p: TwilioParams): Promise<string> {
+    return this.client.handle(p);
+  }
+
+  @Post('status')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  async handleStatus(@Body() p: TwilioParams): Promise<string> {
+    await this.events.status(p);
+    return emptyTwiml();
+  }
+
+  @Post('conference')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  async handleConference(@Body() p: TwilioParams): Promise<string> {
+    await this.events.conference(p);
+    return emptyTwiml();
+  }
+
+  @Post('recording')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  async handleRecording(@Body() p: TwilioParams): Promise<string> {
+    await this.events.recording(p);
+    return emptyTwiml();
+  }
+
+  @Post('voicemail')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  handleVoicemail(@Body() p: TwilioParams): Promise<string> {
+    return this.events.voicemailDone(p);
+  }
+}

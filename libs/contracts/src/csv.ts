@@ -1,0 +1,63 @@
+/** RFC 4180 CSV, shared by the API's export and the SPA's import so both read the same dialect. */
+
+export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
+  return values
+    .map((v) => {
+      const s = v === null || v === undefined ? '' : String(v);
+      // A leading = + - @ would run as a formula in spreadsheets: prefix it with a quote.
+      const safe = /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d/.test(s) ? `'${s}` : s;
+      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(',');
+}
+
+/** Parses CSV text into rows of fields (quoted fields, doubled quotes, CRLF or LF, a BOM). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+/** Column titles of the contacts export, also recognised by the import's automatic mapping. */
+export const CONTACT_CSV_HEADERS = [
+  'Phone',
+  'Name',
+  'Email',
+  'Company',
+  'Notes',
+  'Lead status',
+  'Deal value',
+  'Tags',
+  'Next follow-up',
+  'Source',
+  'Calls',
+  'Last contact',
+  'Created',
+] as const;
