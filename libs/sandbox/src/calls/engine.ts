@@ -148,7 +148,8 @@ export class CallEngine {
       SequenceNumber: String(call.sequence++),
       Timestamp: rfc2822(new Date())!,
     };
-    if (event === 'initiated') extra.CallStatus = 'initiated';
+    // The status as of this event: callbacks are sent later, in order, after the call may have moved on.
+    extra.CallStatus = event === 'initiated' || r.status === 'queued' ? 'initiated' : r.status;
     const sip = SIP_CODES[r.status];
     if (sip && event !== 'initiated' && event !== 'ringing') extra.SipResponseCode = sip;
     if (TERMINAL_STATUSES.includes(r.status)) {
