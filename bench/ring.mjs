@@ -82,12 +82,17 @@ async function addAgents(n) {
   }
 }
 
-function connectAll(list, urls) {
-  return Promise.all(list.map((a, i) => new Promise((resolve, reject) => {
-    const s = io(`${urls[i % urls.length]}/realtime`, { transports: ['websocket'], auth: { token: a.token, workspaceId: wsId }, reconnection: false, forceNew: true });
-    s.once('connect', () => resolve(s));
-    s.once('connect_error', reject);
-  })));
+// Agents connect in batches, as a real team logs in over minutes, not in one millisecond.
+async function connectAll(list, urls) {
+  const sockets = [];
+  for (let i = 0; i < list.length; i += 50) {
+    sockets.push(...(await Promise.all(list.slice(i, i + 50).map((a, k) => new Promise((resolve, reject) => {
+      const s = io(`${urls[(i + k) % urls.length]}/realtime`, { transports: ['websocket'], auth: { token: a.token, workspaceId: wsId }, reconnection: false, forceNew: true, timeout: 60_000 });
+      s.once('connect', () => resolve(s));
+      s.once('connect_error', reject);
+    })))));
+  }
+  return sockets;
 }
 
 // Time until the last socket receives `event` matching `callId` (or any for bare broadcasts).

@@ -109,12 +109,14 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     return rows.length;
   }
 
-  /** Users of the workspace who may be rung now (effective status online). */
-  async onlineUserIds(workspaceId: string): Promise<string[]> {
+  /** Members of the workspace with one of `roles` who may be rung now (effective status online). */
+  async onlineUserIds(workspaceId: string, roles: readonly Role[]): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await this.db.query(
-      `SELECT user_id FROM agent_presence WHERE workspace_id = $1 AND effective_status = 'online'
-          AND last_heartbeat_at >= now() - make_interval(secs => $2)`,
-      [workspaceId, this.config.offlineAfterSeconds],
+      `SELECT p.user_id FROM agent_presence p
+         JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = p.user_id
+        WHERE p.workspace_id = $1 AND p.effective_status = 'online'
+          AND p.last_heartbeat_at >= now() - make_interval(secs => $2) AND m.role = ANY($3)`,
+      [workspaceId, this.config.offlineAfterSeconds, roles],
     );
     return rows.map((r) => r.user_id);
   }

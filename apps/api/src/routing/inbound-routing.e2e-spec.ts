@@ -173,6 +173,21 @@ describe('inbound routing: ring everyone, first answer wins (e2e)', () => {
     expect(log.status).toBe('missed');
   });
 
+  it('should ring first and ring again with the CNAM caller name when the lookup finds one', async () => {
+    const ws = await readyWorkspace(w.apps[0]!.app, w.sandbox);
+    const a = await agent(w.apps[0]!.app, w.urls[0]!, ws.workspaceId, 'agent');
+    const first = nextEvent(a.socket!, 'call.ringing');
+    const named = nextEvent(a.socket!, 'call.ringing', (e) => e.callerName !== null);
+    const { callSid } = await sandboxPost<{ callSid: string }>(w.sandbox, '/sandbox/calls', { from: '+14155550127', to: ws.trackingNumber });
+    expect((await first).callerName).toBeNull();
+    const withName = await named;
+    expect(withName.callerName).toEqual(expect.any(String));
+    const ringing = await http().get(`/api/v1/workspaces/${ws.workspaceId}/calls/ringing`).set(bearer(a.token)).expect(200);
+    expect(ringing.body[0].callerName).toBe(withName.callerName);
+    await sandboxPost(w.sandbox, `/sandbox/calls/${callSid}/hangup`);
+    a.socket?.close();
+  });
+
   it('should keep one call log and one contact when Twilio posts the same inbound webhook five times', async () => {
     const ws = await readyWorkspace(w.apps[0]!.app, w.sandbox);
     const params = { AccountSid: ws.account.accountSid, CallSid: 'CA' + 'ab12'.repeat(8), From: '+14155550177', To: ws.trackingNumber, CallStatus: 'ringing', Direction: 'inbound', ApiVersion: '2010-04-01' };

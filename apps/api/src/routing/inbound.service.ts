@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { can, type Permission } from '@ringtonic/contracts';
+import { can, DEFAULT_PERMISSION_TOGGLES, ROLES } from '@ringtonic/contracts';
 import { CallLifecycleService } from '../call-logs/call-lifecycle.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -8,7 +8,6 @@ import { PhoneNumbersService } from '../dialer-provisioning/phone-numbers.servic
 import { PresenceService } from '../presence/presence.service.js';
 import { RealtimeEmitter } from '../realtime/realtime.emitter.js';
 import { parkCallerTwiml, sayAndHangupTwiml, voicemailTwiml } from '../telephony/twiml.js';
-import { MembersService } from '../workspace/members.service.js';
 import { WorkspaceService } from '../workspace/workspace.service.js';
 import { CallerNameService } from './caller-name.service.js';
 import { conferenceName, RingStateService, toRingingEvent } from './ring-state.service.js';
@@ -21,7 +20,8 @@ export interface InboundParams {
   To?: string;
 }
 
-const RECEIVE: Permission = 'calls.receive';
+// Roles that receive calls (the matrix has no toggle for it).
+const RECEIVERS = ROLES.filter((r) => can(r, 'calls.receive', DEFAULT_PERMISSION_TOGGLES));
 
 /**
  * A call to a tracking number: log and contact first (idempotent by CallSid), then either
@@ -35,7 +35,6 @@ export class InboundService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly numbers: PhoneNumbersService,
     private readonly workspaces: WorkspaceService,
-    private readonly members: MembersService,
     private readonly contacts: ContactsService,
     private readonly logs: CallLifecycleService,
     private readonly presence: PresenceService,
@@ -52,8 +51,10 @@ export class InboundService {
       this.logger.warn(`Inbound call to ${p.To}, which no workspace tracks`);
       return sayAndHangupTwiml('The number you called is not in service.');
     }
-    const ws = await this.workspaces.get(tracking.workspaceId);
-    const contact = await this.contacts.findOrCreateByPhone(ws.id, p.From, 'call');
+    const [ws, contact] = await Promise.all([
+      this.workspaces.get(tracking.workspaceId),
+      this.contacts.findOrCreateByPhone(tracking.workspaceId, p.From, 'call'),
+    ]);
     const log = await this.logs.upsert({
       workspaceId: ws.id,
       twilioCallSid: p.CallSid,
@@ -67,36 +68,40 @@ export class InboundService {
       campaignId: tracking.campaignId,
     });
 
-    const existing = await this.ring.byId(log.id);
+    const [existing, agents] = await Promise.all([this.ring.byId(log.id), this.presence.onlineUserIds(ws.id, RECEIVERS)]);
     if (existing && existing.state !== 'ended') return parkCallerTwiml(conferenceName(log.id), urls); // Twilio retried
-
-    const agents = await this.ringableAgents(ws.id, ws.permissions);
     if (agents.length === 0) {
       await this.logs.transition({ callLogId: log.id }, 'missed');
       return voicemailTwiml(urls);
     }
-    const callerName = contact.name ?? (await this.callerNames.lookup(ws.id, p.From));
     const { row, fresh } = await this.ring.start(
       {
         call_log_id: log.id,
         workspace_id: ws.id,
         caller_call_sid: p.CallSid,
         from_e164: p.From,
-        caller_name: callerName,
+        caller_name: contact.name,
         tracking_number: tracking.e164,
         campaign_name: tracking.campaignName,
         ring_deadline: new Date(Date.now() + ws.ringTimeoutSeconds * 1000),
       },
       agents,
     );
-    if (fresh) this.realtime.toUsers(ws.id, agents, 'call.ringing', toRingingEvent(row));
+    if (fresh) {
+      this.realtime.toUsers(ws.id, agents, 'call.ringing', toRingingEvent(row));
+      if (!contact.name) void this.addCallerName(row.call_log_id, ws.id, p.From);
+    }
     return parkCallerTwiml(conferenceName(log.id), urls);
   }
 
-  // Online now, and allowed to receive calls (owner, admin, agent).
-  private async ringableAgents(workspaceId: string, toggles: Parameters<typeof can>[2]): Promise<string[]> {
-    const online = new Set(await this.presence.onlineUserIds(workspaceId));
-    if (online.size === 0) return [];
-    return (await this.members.list(workspaceId)).filter((m) => online.has(m.userId) && can(m.role, RECEIVE, toggles)).map((m) => m.userId);
+  // Ringing never waits for CNAM: a name found later rings the same call again, with the name.
+  private async addCallerName(callLogId: string, workspaceId: string, from: string): Promise<void> {
+    try {
+      const name = await this.callerNames.lookup(workspaceId, from);
+      const row = name ? await this.ring.setCallerName(callLogId, name) : null;
+      if (row) this.realtime.toUsers(workspaceId, await this.ring.ringingUserIds(callLogId), 'call.ringing', toRingingEvent(row));
+    } catch (e) {
+      this.logger.warn(`Caller name for call ${callLogId} failed: ${(e as Error).message}`);
+    }
   }
 }

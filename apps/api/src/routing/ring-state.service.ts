@@ -42,20 +42,20 @@ export function toRingingEvent(r: RingingCallRow): CallRingingEvent {
 export class RingStateService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Starts ringing `userIds` for a call; a repeated webhook for the same call changes nothing. */
+  /** Starts ringing `userIds` for a call in one statement; a repeated webhook for the same call changes nothing. */
   async start(input: Omit<RingingCallRow, 'state' | 'claimed_by_user_id'>, userIds: string[]): Promise<{ row: RingingCallRow; fresh: boolean }> {
-    return this.db.transaction(async (tx) => {
-      const inserted = (await tx.query(
-        `INSERT INTO ringing_calls (call_log_id, workspace_id, caller_call_sid, from_e164, caller_name, tracking_number, campaign_name, ring_deadline)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (call_log_id) DO NOTHING RETURNING *`,
-        [input.call_log_id, input.workspace_id, input.caller_call_sid, input.from_e164, input.caller_name, input.tracking_number, input.campaign_name, input.ring_deadline],
-      )) as RingingCallRow[];
-      if (!inserted[0]) return { row: (await this.byId(input.call_log_id, tx.query.bind(tx)))!, fresh: false };
-      if (userIds.length) {
-        await tx.query(`INSERT INTO call_offers (call_log_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [input.call_log_id, userIds]);
-      }
-      return { row: inserted[0], fresh: true };
-    });
+    const inserted = (await this.db.query(
+      `WITH call AS (
+         INSERT INTO ringing_calls (call_log_id, workspace_id, caller_call_sid, from_e164, caller_name, tracking_number, campaign_name, ring_deadline)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (call_log_id) DO NOTHING RETURNING *
+       ), offers AS (
+         INSERT INTO call_offers (call_log_id, user_id) SELECT call.call_log_id, u FROM call, unnest($9::uuid[]) AS u
+       )
+       SELECT * FROM call`,
+      [input.call_log_id, input.workspace_id, input.caller_call_sid, input.from_e164, input.caller_name, input.tracking_number, input.campaign_name, input.ring_deadline, userIds],
+    )) as RingingCallRow[];
+    if (inserted[0]) return { row: inserted[0], fresh: true };
+    return { row: (await this.byId(input.call_log_id))!, fresh: false };
   }
 
   /** The answer claim: one winner among any number of concurrent requests, on any instance. */
@@ -140,13 +140,27 @@ export class RingStateService {
     )) as RingingCallRow[];
   }
 
+  /** Records a caller name found after ringing started; the row while it still rings. */
+  async setCallerName(callLogId: string, name: string): Promise<RingingCallRow | null> {
+    const rows = updated<RingingCallRow>(
+      await this.db.query(`UPDATE ringing_calls SET caller_name = $2 WHERE call_log_id = $1 AND state = 'ringing' AND caller_name IS NULL RETURNING *`, [callLogId, name]),
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Agents still ringing for a call (offered, not declined). */
+  async ringingUserIds(callLogId: string): Promise<string[]> {
+    const rows = (await this.db.query(`SELECT user_id FROM call_offers WHERE call_log_id = $1 AND declined_at IS NULL`, [callLogId])) as Array<{ user_id: string }>;
+    return rows.map((r) => r.user_id);
+  }
+
   async offeredUserIds(callLogId: string): Promise<string[]> {
     const rows = (await this.db.query(`SELECT user_id FROM call_offers WHERE call_log_id = $1`, [callLogId])) as Array<{ user_id: string }>;
     return rows.map((r) => r.user_id);
   }
 
-  async byId(callLogId: string, query: (sql: string, params: unknown[]) => Promise<unknown> = (s, p) => this.db.query(s, p)): Promise<RingingCallRow | null> {
-    const rows = (await query(`SELECT * FROM ringing_calls WHERE call_log_id = $1`, [callLogId])) as RingingCallRow[];
+  async byId(callLogId: string): Promise<RingingCallRow | null> {
+    const rows = (await this.db.query(`SELECT * FROM ringing_calls WHERE call_log_id = $1`, [callLogId])) as RingingCallRow[];
     return rows[0] ?? null;
   }
 
