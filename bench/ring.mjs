@@ -34,7 +34,26 @@ const now = () => performance.now();
 
 const dir = mkdtempSync(join(tmpdir(), 'ringtonic-bench-ring-'));
 chmodSync(dir, 0o755);
-const db = await startEmbeddedPostgres(join(dir, 'postgres'), await freePort());
+// BENCH_PG_FLAGS="-c synchronous_commit=off" shows the figures without this disk's fsync cost.
+const db = await startEmbeddedPostgres(join(dir, 'postgres'), await freePort(), (process.env.BENCH_PG_FLAGS ?? '').split(/\s+/).filter(Boolean));
+
+// What one durable commit costs on this machine's disk: every webhook pays it several times.
+{
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: db.url });
+  await c.connect();
+  await c.query('CREATE TEMP TABLE IF NOT EXISTS bench_probe (id int)');
+  await c.query('CREATE TABLE IF NOT EXISTS bench_commit_probe (id serial PRIMARY KEY)');
+  const commits = [];
+  for (let i = 0; i < 50; i++) {
+    const t = now();
+    await c.query('INSERT INTO bench_commit_probe DEFAULT VALUES');
+    commits.push(now() - t);
+  }
+  await c.query('DROP TABLE bench_commit_probe');
+  await c.end();
+  console.log(`disk     one durable INSERT commit: p50 ${ms(pct(commits, 50))} p99 ${ms(pct(commits, 99))}${process.env.BENCH_PG_FLAGS ? ` (flags: ${process.env.BENCH_PG_FLAGS})` : ''}`);
+}
 const sandbox = await startSandbox({ port: 0 });
 const publicPort = await freePort();
 const instances = [];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -17,7 +18,8 @@ import { SessionsService } from './sessions.service.js';
     TypeOrmModule.forFeature([RefreshSessionEntity]),
     JwtModule.registerAsync({
       inject: [SecretBox],
-      useFactory: (box: SecretBox) => ({ secret: box.derive('access-token') }),
+      // A KeyObject, so jsonwebtoken does not first try (and fail) to parse the secret as a public key on every verify.
+      useFactory: (box: SecretBox) => ({ secret: createSecretKey(box.derive('access-token')) as unknown as string }),
     }),
     UsersModule,
     WorkspaceModule,

@@ -17,7 +17,7 @@ export interface EmbeddedDatabase {
 const logger = new Logger('EmbeddedPostgres');
 
 /** Starts (initialising on first run) a PostgreSQL cluster in `dir`; recovers from a killed previous run. */
-export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dir: string, port: number, extraFlags: string[] = []): Promise<EmbeddedDatabase> {
   const dataDir = resolve(dir);
   const isRoot = userInfo().uid === 0;
   if (isRoot) {
@@ -35,7 +35,7 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...extraFlags],
     onLog: () => undefined,
     onError: (e) => logger.error(typeof e === 'string' ? e : e instanceof Error ? e.message : String(e)),
   });
