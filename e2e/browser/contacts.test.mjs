@@ -128,7 +128,8 @@ test('should create contacts, edit one inline across a reload, bulk-tag two, and
   await page.screenshot({ path: join(shots, 'reports.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
-  await page.getByText('Revenue this week').waitFor();
+  await page.getByText('Welcome to Demo Agency').waitFor();
+  await page.getByRole('region', { name: 'Today at a glance' }).getByText(/^\$[\d,]+\.\d\d$/).waitFor();
   await page.screenshot({ path: join(shots, 'dashboard-cards.png') });
   await page.close();
 });

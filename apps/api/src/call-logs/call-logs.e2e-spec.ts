@@ -121,6 +121,8 @@ describe('call logs (e2e)', () => {
     await http().patch(`/api/v1/workspaces/${other.workspace.id}/call-logs/${id}`).set(bearer(other.accessToken)).send({ notes: 'x' }).expect(404);
     await http().patch(ws(s, `/call-logs/${id}`)).set(bearer(s.accessToken)).send({ leadStatus: 'hot' }).expect(400);
     await http().patch(ws(s, `/call-logs/${id}`)).set(bearer(s.accessToken)).send({ contactId: id }).expect(400);
+    await http().patch(ws(s, `/call-logs/${id}`)).set(bearer(s.accessToken)).send({ tags: null }).expect(400);
+    await http().patch(ws(s, `/call-logs/${id}`)).set(bearer(s.accessToken)).send({ dealValueCents: 1.5 }).expect(400);
     const notes = await http().patch(ws(s, `/call-logs/${id}`)).set(bearer(s.accessToken)).send({ notes: 'Asked for a refund', tags: ['Needs Quote'] }).expect(200);
     expect(notes.body).toMatchObject({ notes: 'Asked for a refund', tags: ['Needs Quote'], contactUpdated: false });
     await http().patch(ws(s, '/')).set(bearer(s.accessToken)).send({ permissions: { managerViewCallLogs: false } }).expect(200);

@@ -3,6 +3,8 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { aCallLog } from '../../test/factories/call-logs.factory.js';
 import { bearer, signup, type SignedUp } from '../../test/factories/users.factory.js';
+import { DataSource } from 'typeorm';
+import { findContactPage, type SearchTuning } from './contacts-query.js';
 
 // Twelve contacts with gaps (NULL names, companies, deal values, never called) in every sortable column.
 const PEOPLE = [
@@ -110,6 +112,35 @@ describe('contacts list: search, sort, pages (e2e)', () => {
       .send({ ids: all.slice(0, 2).map((c) => c.id), action: 'addTags', tags: ['Hot Lead'] })
       .expect(200);
     expect((await walk({ tag: 'Hot Lead' })).map((c) => c.id).sort()).toEqual(all.slice(0, 2).map((c) => c.id).sort());
+  });
+
+  // The service picks a plan by the term's frequency; here each plan is forced over the same data
+  // (the window tiny, or the rare path always) and must page through identical results.
+  it.each([
+    ['company and email term', 'acme'],
+    ['phone digits', '555010'],
+    ['name fragment', 'a'],
+  ])('should page identically through the window plan and the rare plan for a %s', async (_, search) => {
+    const db = t.app.get(DataSource);
+    const sql = (text: string, params: unknown[]) => db.query(text, params);
+    const collect = async (tuning: SearchTuning, sort: ContactSort, order: 'asc' | 'desc', tag?: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await findContactPage(sql, { workspaceId: s.workspace.id, search, tag, sort, order, limit: 2, cursor }, tuning);
+        ids.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    for (const sort of Object.keys(KEY) as ContactSort[]) {
+      for (const order of ['asc', 'desc'] as const) {
+        const rare = await collect({ window: 8000, rareEstimate: Number.POSITIVE_INFINITY }, sort, order);
+        const windowed = await collect({ window: 3, rareEstimate: -1 }, sort, order);
+        const wide = await collect({ window: 1000, rareEstimate: -1 }, sort, order);
+        expect({ sort, order, windowed, wide }).toEqual({ sort, order, windowed: rare, wide: rare });
+      }
+    }
   });
 
   it('should refuse a bad sort, order, limit or cursor with 400', async () => {

@@ -57,6 +57,9 @@ export const CONTACT_COLUMNS =
 // term fills a page there in a few ms); when it does not, the term is rare and the GIN indexes
 // collect every hit, which are then ordered (a small set by then).
 const SEARCH_WINDOW = 8000;
+// Below this many hits by the planner's estimate (pg_trgm's statistics are close for LIKE), the
+// window is skipped: the GIN indexes answer a rare term in a millisecond or two.
+const RARE_ESTIMATE = 1500;
 
 type Phase = 'values' | 'nulls';
 interface Cursor {
@@ -94,36 +97,58 @@ export function searchPattern(term: string): string {
   return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function findContactPage(sql: Sql, q: ContactPageQuery): Promise<{ items: ContactRow[]; nextCursor: string | null }> {
+/** The plan thresholds; tests shrink them to drive both plans over a small table. */
+export interface SearchTuning {
+  window: number;
+  rareEstimate: number;
+}
+
+export async function findContactPage(
+  sql: Sql,
+  q: ContactPageQuery,
+  tuning: SearchTuning = { window: SEARCH_WINDOW, rareEstimate: RARE_ESTIMATE },
+): Promise<{ items: ContactRow[]; nextCursor: string | null }> {
   const sort = SORT_COLUMNS[q.sort];
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   if (cursor?.phase === 'nulls' && !sort.nullable) throw new InvalidCursorError('cursor does not belong to this sort');
   const phases: Phase[] = cursor?.phase === 'nulls' ? ['nulls'] : sort.nullable ? ['values', 'nulls'] : ['values'];
   const selective = Boolean(q.search?.trim() || q.tag);
   const rows: Row[] = [];
-  for (const phase of phases) {
-    const need = q.limit + 1 - rows.length;
-    if (need <= 0) break;
-    const from = cursor?.phase === phase ? cursor : null;
-    if (!selective) {
-      rows.push(...(await scanPhase(sql, q, phase, from, need, false)));
-      continue;
+  if (selective && (isPhoneDigits(q.search) || (await estimateHits(sql, q)) <= tuning.rareEstimate)) {
+    rows.push(...(await rareHits(sql, q, cursor, q.limit + 1)));
+  } else {
+    for (const phase of phases) {
+      const need = q.limit + 1 - rows.length;
+      if (need <= 0) break;
+      const from = cursor?.phase === phase ? cursor : null;
+      if (!selective) {
+        rows.push(...(await scanPhase(sql, q, phase, from, need, 0)));
+        continue;
+      }
+      const windowed = await scanPhase(sql, q, phase, from, need, tuning.window);
+      if (windowed.length >= need) {
+        rows.push(...windowed);
+        continue;
+      }
+      // Not in the window after all: every remaining hit (this phase and the NULLs after it) at once.
+      rows.push(...(await rareHits(sql, q, phase === 'values' ? cursor : from, need)));
+      break;
     }
-    // Six or more phone digits are (nearly) unique: straight to the trigram index.
-    const windowed = isPhoneDigits(q.search) ? [] : await scanPhase(sql, q, phase, from, need, true);
-    if (windowed.length >= need) {
-      rows.push(...windowed);
-      continue;
-    }
-    // Rare: every remaining hit (this phase and the NULLs after it) in one ordered query.
-    rows.push(...(await rareHits(sql, q, phase === 'values' ? cursor : from, need)));
-    break;
   }
   const items = rows.slice(0, q.limit);
   const last = items[items.length - 1];
   const nextCursor =
     rows.length > q.limit && last ? encodeCursor({ phase: last._sv === null && sort.nullable ? 'nulls' : 'values', value: last._sv, id: last.id }) : null;
   return { items: items.map(({ _sv: _, ...row }) => row), nextCursor };
+}
+
+/** The planner's row estimate for the search and filters (EXPLAIN, no execution). */
+async function estimateHits(sql: Sql, q: ContactPageQuery): Promise<number> {
+  const params: unknown[] = [q.workspaceId];
+  const [row] = (await sql(`EXPLAIN (FORMAT JSON) SELECT 1 FROM contacts WHERE ${['workspace_id = $1', ...filterSql(q, params)].join(' AND ')}`, params)) as Array<{
+    'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }>;
+  }>;
+  return row?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
 }
 
 function filterSql(q: ContactPageQuery, params: unknown[]): string[] {
@@ -138,8 +163,8 @@ function filterSql(q: ContactPageQuery, params: unknown[]): string[] {
 const selectFor = (col: string) => `SELECT ${CONTACT_COLUMNS}, search_text, ${col}::text AS _sv FROM contacts`;
 const strip = (rows: unknown[]) => (rows as Array<Row & { search_text?: string }>).map(({ search_text: _, ...r }) => r as Row);
 
-/** One phase in index order; `windowed` filters only the next SEARCH_WINDOW rows of the index. */
-async function scanPhase(sql: Sql, q: ContactPageQuery, phase: Phase, cursor: Cursor | null, limit: number, windowed: boolean): Promise<Row[]> {
+/** One phase in index order; with a window, only the next `window` rows of the index are filtered. */
+async function scanPhase(sql: Sql, q: ContactPageQuery, phase: Phase, cursor: Cursor | null, limit: number, window: number): Promise<Row[]> {
   const { col, type, nullable } = SORT_COLUMNS[q.sort];
   const params: unknown[] = [q.workspaceId];
   const p = (v: unknown) => `$${params.push(v)}`;
@@ -150,8 +175,8 @@ async function scanPhase(sql: Sql, q: ContactPageQuery, phase: Phase, cursor: Cu
   if (cursor && phase === 'values') scan.push(`(${col}, id) ${cmp} (${p(cursor.value)}::${type}, ${p(cursor.id)}::uuid)`);
   if (cursor && phase === 'nulls') scan.push(`id ${cmp} ${p(cursor.id)}::uuid`);
   const order = `ORDER BY ${col} ${dir}, id ${dir}`;
-  if (!windowed) return strip(await sql(`${selectFor(col)} WHERE ${[...scan, ...filterSql(q, params)].join(' AND ')} ${order} LIMIT ${limit}`, params));
-  const inner = `${selectFor(col)} WHERE ${scan.join(' AND ')} ${order} LIMIT ${SEARCH_WINDOW}`;
+  if (!window) return strip(await sql(`${selectFor(col)} WHERE ${[...scan, ...filterSql(q, params)].join(' AND ')} ${order} LIMIT ${limit}`, params));
+  const inner = `${selectFor(col)} WHERE ${scan.join(' AND ')} ${order} LIMIT ${window}`;
   return strip(await sql(`SELECT * FROM (${inner}) w WHERE ${filterSql(q, params).join(' AND ')} ${order} LIMIT ${limit}`, params));
 }
 

@@ -50,6 +50,9 @@ describe('contacts (e2e)', () => {
       { phone: '2125551234', tags: ['x'.repeat(51)] },
       { phone: '2125551234', nextFollowUpAt: 'tomorrow' },
       { phone: '2125551234', workspaceId: s.workspace.id },
+      { phone: '2125551234', leadStatus: null },
+      { phone: '2125551234', tags: null },
+      { phone: null },
     ]) {
       const res = await http().post(url).set(bearer(s.accessToken)).send(body);
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
@@ -72,6 +75,10 @@ describe('contacts (e2e)', () => {
       .expect(200);
     expect(patched.body).toMatchObject({ company: 'Acme', leadStatus: 'qualified', nextFollowUpAt: '2030-01-02T15:00:00.000Z', name: null, dealValueCents: 500000 });
     await http().get(url).set(bearer(s.accessToken)).expect(200);
+    for (const body of [{ phone: null }, { leadStatus: null }, { tags: null }, { email: 'x' }]) {
+      const res = await http().patch(url).set(bearer(s.accessToken)).send(body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+    }
 
     const callId = await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: created.body.id, agentUserId: s.user.id });
     expect((await http().get(url).set(bearer(s.accessToken))).body).toMatchObject({ callCount: 1, lastContactAt: expect.any(String) });

@@ -13,7 +13,7 @@ export class UpdateCallLogDto {
   notes?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @Transform(({ value }) =>
     Array.isArray(value) ? [...new Set(value.map((t) => (typeof t === 'string' ? t.trim() : t)).filter((t) => t !== ''))] : value,
   )

@@ -30,7 +30,7 @@ export class ContactFieldsDto {
 
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200) company?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @TrimToNull() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(10_000) notes?: string | null;
-  @ApiPropertyOptional({ enum: LEAD_STATUSES }) @IsOptional() @IsIn(LEAD_STATUSES) leadStatus?: LeadStatus;
+  @ApiPropertyOptional({ enum: LEAD_STATUSES }) @ValidateIf((_, v) => v !== undefined) @IsIn(LEAD_STATUSES) leadStatus?: LeadStatus;
 
   @ApiPropertyOptional({ nullable: true, description: 'Integer cents', example: 500000 })
   @IsOptional()
@@ -41,7 +41,7 @@ export class ContactFieldsDto {
   dealValueCents?: number | null;
 
   @ApiPropertyOptional({ type: [String], example: ['VIP'] })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @CleanTags()
   @IsArray()
   @ArrayMaxSize(50)
@@ -64,5 +64,5 @@ export class CreateContactDto extends ContactFieldsDto {
 }
 
 export class UpdateContactDto extends ContactFieldsDto {
-  @ApiPropertyOptional({ example: '+12125551234' }) @IsOptional() @IsString() @Length(1, 40) phone?: string;
+  @ApiPropertyOptional({ example: '+12125551234' }) @ValidateIf((_, v) => v !== undefined) @IsString() @Length(1, 40) phone?: string;
 }

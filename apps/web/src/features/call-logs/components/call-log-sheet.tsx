@@ -52,7 +52,7 @@ function CallDetails({ workspaceId, call, canAddNotes, canQualify }: { workspace
         <div>
           <dt>Contact</dt>
           <dd>
-            {call.contact ? (call.contact.name ?? call.contact.phone) : 'Deleted contact'}{' '}
+            {call.contact ? (call.contact.name ?? call.contact.phone) : 'No contact (deleted or never linked)'}{' '}
             {call.contact && <LeadStatusBadge status={call.contact.leadStatus} />}
           </dd>
         </div>

@@ -33,18 +33,24 @@ export interface ContactsPageProps {
 }
 
 export function ContactsPage({ workspaceId, canEdit, canViewCalls }: ContactsPageProps) {
-  const view = useContactsView();
-  const [searchText, setSearchText] = useState(view.search);
+  const search = useContactsView((s) => s.search);
+  const leadStatus = useContactsView((s) => s.leadStatus);
+  const sort = useContactsView((s) => s.sort);
+  const order = useContactsView((s) => s.order);
+  const cursors = useContactsView((s) => s.cursors);
+  const selectedCount = useContactsView((s) => s.selected.size);
+  const openContactId = useContactsView((s) => s.openContactId);
+  const { searchChanged, viewReset, leadStatusFilterChanged, nextPageRequested, previousPageRequested, contactOpened, sheetClosed } = useContactsView.getState();
+  const [searchText, setSearchText] = useState(search);
   const debounced = useDebouncedValue(searchText, 300);
-  const { searchChanged, viewReset } = view;
   useEffect(() => viewReset, [workspaceId, viewReset]);
   useEffect(() => {
     if (debounced !== useContactsView.getState().search) searchChanged(debounced);
   }, [debounced, searchChanged]);
 
-  const query = { search: view.search || undefined, leadStatus: view.leadStatus, sort: view.sort, order: view.order, limit: PAGE_SIZE, cursor: view.cursors.at(-1) };
+  const query = { search: search || undefined, leadStatus, sort, order, limit: PAGE_SIZE, cursor: cursors.at(-1) };
   const contacts = useContacts(workspaceId, query);
-  const filtered = Boolean(view.search || view.leadStatus);
+  const filtered = Boolean(search || leadStatus);
   const exportCsv = () => downloadContactsCsv(workspaceId, query).catch((error: unknown) => toast.error(errorMessage(error)));
 
   return (
@@ -59,7 +65,7 @@ export function ContactsPage({ workspaceId, canEdit, canViewCalls }: ContactsPag
               Export CSV
             </Button>
             {canEdit && <ImportContactsDialog workspaceId={workspaceId} />}
-            {canEdit && <AddContactDialog workspaceId={workspaceId} onOpenContact={view.contactOpened} />}
+            {canEdit && <AddContactDialog workspaceId={workspaceId} onOpenContact={contactOpened} />}
           </>
         }
       />
@@ -72,12 +78,12 @@ export function ContactsPage({ workspaceId, canEdit, canViewCalls }: ContactsPag
             </div>
             <Select<LeadStatus | typeof ALL>
               aria-label="Filter by lead status"
-              value={view.leadStatus ?? ALL}
+              value={leadStatus ?? ALL}
               options={[{ value: ALL, label: 'All lead statuses' }, ...LEAD_STATUS_OPTIONS]}
-              onValueChange={(v) => view.leadStatusFilterChanged(v === ALL ? undefined : v)}
+              onValueChange={(v) => leadStatusFilterChanged(v === ALL ? undefined : v)}
             />
           </div>
-          {canEdit && view.selected.size > 0 && <BulkActionsBar workspaceId={workspaceId} />}
+          {canEdit && selectedCount > 0 && <BulkActionsBar workspaceId={workspaceId} />}
           {contacts.isPending && <LoadingState label="Loading contacts…" />}
           {contacts.isError && <ErrorState title="Could not load contacts">{errorMessage(contacts.error)}</ErrorState>}
           {contacts.data && contacts.data.items.length === 0 && (
@@ -86,21 +92,21 @@ export function ContactsPage({ workspaceId, canEdit, canViewCalls }: ContactsPag
             </EmptyState>
           )}
           {contacts.data && contacts.data.items.length > 0 && <ContactsTable contacts={contacts.data.items} selectable={canEdit} />}
-          {contacts.data && (view.cursors.length > 0 || contacts.data.nextCursor) && (
+          {contacts.data && (cursors.length > 0 || contacts.data.nextCursor) && (
             <div className="row pager">
-              <Button size="sm" variant="secondary" disabled={view.cursors.length === 0} onClick={view.previousPageRequested}>
+              <Button size="sm" variant="secondary" disabled={cursors.length === 0} onClick={previousPageRequested}>
                 Previous page
               </Button>
-              <span className="muted">Page {view.cursors.length + 1}</span>
-              <Button size="sm" variant="secondary" disabled={!contacts.data.nextCursor} onClick={() => contacts.data.nextCursor && view.nextPageRequested(contacts.data.nextCursor)}>
+              <span className="muted">Page {cursors.length + 1}</span>
+              <Button size="sm" variant="secondary" disabled={!contacts.data.nextCursor} onClick={() => contacts.data.nextCursor && nextPageRequested(contacts.data.nextCursor)}>
                 Next page
               </Button>
             </div>
           )}
         </CardBody>
       </Card>
-      {view.openContactId && (
-        <ContactSheet workspaceId={workspaceId} contactId={view.openContactId} canEdit={canEdit} canViewCalls={canViewCalls} onClose={view.sheetClosed} />
+      {openContactId && (
+        <ContactSheet workspaceId={workspaceId} contactId={openContactId} canEdit={canEdit} canViewCalls={canViewCalls} onClose={sheetClosed} />
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Notice } from '@/components/ui/status';
 import { errorMessage } from '@/lib/api-error';
@@ -39,6 +40,17 @@ function autoMap(headers: string[]): Record<ImportField, string> {
   return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, String(norm.findIndex((h) => ALIASES[f].includes(h)))])) as Record<ImportField, string>;
 }
 
+const plural = (n: number) => `${n} ${n === 1 ? 'contact' : 'contacts'}`;
+
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file'));
+    reader.readAsText(file);
+  });
+}
+
 /** CSV import: choose a file, map its columns, preview (dry run) the rejected rows, then import. */
 export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
   const [open, setOpen] = useState(false);
@@ -56,7 +68,7 @@ export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
   };
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const [headers = [], ...rows] = parseCsv(await file.text());
+    const [headers = [], ...rows] = parseCsv(await readText(file));
     setCsv({ name: file.name, headers, rows });
     setMapping(autoMap(headers));
     setReport(null);
@@ -76,7 +88,7 @@ export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
       {
         onSuccess: (result) => {
           setReport(result);
-          if (!dryRun) toast.success(`${result.created} contacts imported`);
+          if (!dryRun) toast.success(`${plural(result.created)} imported`);
         },
         onError: (error) => toast.error(errorMessage(error)),
         onSettled: () => setProgress(null),
@@ -103,7 +115,7 @@ export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
     >
       <div className="form">
         <Field label="CSV file">
-          <input type="file" accept=".csv,text/csv" className="input" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <Input type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
         </Field>
         {csv && mapping && (
           <>
@@ -126,7 +138,7 @@ export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
             Preview
           </Button>
           <Button disabled={!report?.dryRun || report.created === 0} loading={run.isPending && !run.variables?.dryRun} onClick={() => submit(false)}>
-            {report?.dryRun ? `Import ${report.created} contacts` : 'Import'}
+            {report?.dryRun ? `Import ${plural(report.created)}` : 'Import'}
           </Button>
         </DialogFooter>
       </div>
