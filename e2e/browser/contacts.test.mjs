@@ -1,33 +1,12 @@
 // The CRM half as a user meets it, in Chromium: contacts, inline edits, bulk tags, call logs, reports.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import pg from 'pg';
-import { root, startProduct } from '../harness.mjs';
-import { launchChromium } from './browser.mjs';
+import { logIn as productLogIn, useProduct } from './product-session.mjs';
 
-let server;
-let browser;
-const shots = process.env.SCREENSHOT_DIR ?? join(root, 'test-results');
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startProduct();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page, email, password = 'ringtonic-demo') {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-}
+const product = useProduct();
+const logIn = (page, email, password) => productLogIn(page, product.server.url, email, password);
 
 async function addContact(page, phone, name) {
   await page.getByRole('button', { name: 'Add Contact' }).click();
@@ -40,7 +19,7 @@ async function addContact(page, phone, name) {
 
 // Calls arrive from Twilio through routing; here they are written straight into the product's database.
 async function seedCalls() {
-  const db = new pg.Client({ host: '127.0.0.1', port: server.pgPort, user: 'ringtonic', password: 'ringtonic-embedded', database: 'ringtonic' });
+  const db = new pg.Client({ host: '127.0.0.1', port: product.server.pgPort, user: 'ringtonic', password: 'ringtonic-embedded', database: 'ringtonic' });
   await db.connect();
   try {
     const { rows: [ws] } = await db.query(`SELECT id FROM workspaces WHERE name = 'Demo Agency'`);
@@ -68,7 +47,7 @@ async function seedCalls() {
 }
 
 test('should create contacts, edit one inline across a reload, bulk-tag two, and open call logs and the report', async () => {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  const page = await product.browser.newPage({ viewport: { width: 1360, height: 860 } });
   await logIn(page, 'owner@demo.ringtonic.test');
   await page.getByRole('link', { name: 'Contacts', exact: true }).click();
   await page.getByRole('heading', { name: 'Contacts' }).waitFor();
@@ -107,35 +86,35 @@ test('should create contacts, edit one inline across a reload, bulk-tag two, and
   await seedCalls();
   await page.reload();
   await page.getByRole('table', { name: 'Contacts' }).getByText('Hot Lead').first().waitFor();
-  await page.screenshot({ path: join(shots, 'contacts.png') });
+  await page.screenshot({ path: join(product.shots, 'contacts.png') });
   await page.getByRole('table', { name: 'Contacts' }).getByRole('button', { name: 'Jordan Lee' }).click();
   sheet = page.getByRole('dialog', { name: 'Jordan Lee' });
   await sheet.getByText('Wants the premium plan for three sites').waitFor();
-  await page.screenshot({ path: join(shots, 'contact-detail.png') });
+  await page.screenshot({ path: join(product.shots, 'contact-detail.png') });
   await sheet.getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('link', { name: 'Call logs', exact: true }).click();
   const logs = page.getByRole('table', { name: 'Call logs' });
   await logs.waitFor();
   assert.equal(await logs.getByRole('row').count(), 5, 'header + four calls');
-  await page.screenshot({ path: join(shots, 'call-logs.png') });
+  await page.screenshot({ path: join(product.shots, 'call-logs.png') });
 
   await page.getByRole('link', { name: 'Reports', exact: true }).click();
   const board = page.getByRole('table', { name: 'Agent leaderboard' });
   await board.waitFor();
   const alice = board.getByRole('row', { name: /Alice Agent/ });
   await alice.getByText('$5,000.00').waitFor();
-  await page.screenshot({ path: join(shots, 'reports.png'), fullPage: true });
+  await page.screenshot({ path: join(product.shots, 'reports.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await page.getByText('Welcome to Demo Agency').waitFor();
   await page.getByRole('region', { name: 'Today at a glance' }).getByText(/^\$[\d,]+\.\d\d$/).waitFor();
-  await page.screenshot({ path: join(shots, 'dashboard-cards.png') });
+  await page.screenshot({ path: join(product.shots, 'dashboard-cards.png') });
   await page.close();
 });
 
 test('should hide editing from a member, who can still view contacts', async () => {
-  const page = await browser.newPage();
+  const page = await product.browser.newPage();
   await logIn(page, 'member@demo.ringtonic.test');
   await page.getByRole('link', { name: 'Contacts', exact: true }).click();
   await page.getByRole('table', { name: 'Contacts' }).waitFor();

@@ -1,54 +1,33 @@
 // Dialer setup as an admin meets it: the seeded demo is ready; a fresh workspace explains what is missing.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { root, startProduct } from '../harness.mjs';
-import { launchChromium } from './browser.mjs';
+import { test } from 'node:test';
+import { logIn as productLogIn, useProduct } from './product-session.mjs';
 
-let server;
-let browser;
-const shots = process.env.SCREENSHOT_DIR ?? join(root, 'test-results');
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startProduct();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page, email, password = 'ringtonic-demo') {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-}
+const product = useProduct();
+const logIn = (page, email, password) => productLogIn(page, product.server.url, email, password);
 
 test('should show the seeded demo dialer as ready, and its tracking numbers with campaigns', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await product.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await logIn(page, 'owner@demo.ringtonic.test');
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('tab', { name: 'Dialer' }).click();
   await page.getByText('Dialer ready').waitFor();
   await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
-  await page.screenshot({ path: join(shots, 'dialer-ready.png'), fullPage: true });
+  await page.screenshot({ path: join(product.shots, 'dialer-ready.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'Phone numbers', exact: true }).click();
   const table = page.getByRole('table', { name: 'Tracking numbers' });
   await table.getByText('(415) 555-0100').waitFor();
   assert.equal(await table.getByRole('row').count(), 4, 'header + three demo numbers');
   assert.ok(await page.getByText('Google Ads').first().isVisible());
-  await page.screenshot({ path: join(shots, 'phone-numbers.png'), fullPage: true });
+  await page.screenshot({ path: join(product.shots, 'phone-numbers.png'), fullPage: true });
   await page.close();
 });
 
 test('should explain "Dialer not ready" with the checklist when the credentials are wrong', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(`${server.url}/signup`);
+  const page = await product.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${product.server.url}/signup`);
   await page.getByLabel('Name', { exact: true }).fill('Wendy Wrong');
   await page.getByLabel('Email').fill('wendy@example.test');
   await page.getByLabel('Password').fill('wendy-password');
@@ -75,6 +54,6 @@ test('should explain "Dialer not ready" with the checklist when the credentials 
   await page.getByText('Dialer not ready').waitFor();
   await page.getByText(/Twilio rejected the Account SID and Auth Token/).first().waitFor();
   await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
-  await page.screenshot({ path: join(shots, 'dialer-not-ready.png'), fullPage: true });
+  await page.screenshot({ path: join(product.shots, 'dialer-not-ready.png'), fullPage: true });
   await page.close();
 });

@@ -1,58 +1,37 @@
 // The foundation as a user meets it, in Chromium: log in, sign up, invite and accept, roles.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { root, startProduct } from '../harness.mjs';
-import { launchChromium } from './browser.mjs';
+import { test } from 'node:test';
+import { logIn as productLogIn, useProduct } from './product-session.mjs';
 
-let server;
-let browser;
-const shots = process.env.SCREENSHOT_DIR ?? join(root, 'test-results');
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startProduct();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page, email, password = 'ringtonic-demo') {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-}
+const product = useProduct();
+const logIn = (page, email, password) => productLogIn(page, product.server.url, email, password);
 
 test('should show the app with its navigation when the demo owner logs in', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await product.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await logIn(page, 'owner@demo.ringtonic.test');
   for (const name of ['Dashboard', 'Contacts', 'Call logs', 'Phone numbers', 'Members', 'Settings']) {
     assert.equal(await page.getByRole('link', { name, exact: true }).count(), 1, `nav link ${name}`);
   }
   assert.ok(await page.getByText('Welcome to Demo Agency').isVisible());
-  await page.screenshot({ path: join(shots, 'dashboard-owner.png') });
+  await page.screenshot({ path: join(product.shots, 'dashboard-owner.png') });
 
   await page.getByRole('link', { name: 'Members', exact: true }).click();
   const members = page.getByRole('table', { name: 'Members' });
   await members.waitFor();
   assert.equal(await members.getByRole('row').count(), 7, 'header + six demo members');
-  await page.screenshot({ path: join(shots, 'members.png') });
+  await page.screenshot({ path: join(product.shots, 'members.png') });
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('tab', { name: 'Basic' }).waitFor();
-  await page.screenshot({ path: join(shots, 'settings-basic.png') });
+  await page.screenshot({ path: join(product.shots, 'settings-basic.png') });
   for (const tab of ['Basic', 'Dialer', 'Plan', 'Permissions']) assert.equal(await page.getByRole('tab', { name: tab }).count(), 1);
   await page.close();
 });
 
 test('should refuse a wrong password with a message and keep the user on the login page', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/login`);
+  const page = await product.browser.newPage();
+  await page.goto(`${product.server.url}/login`);
   await page.getByLabel('Email').fill('owner@demo.ringtonic.test');
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -62,8 +41,8 @@ test('should refuse a wrong password with a message and keep the user on the log
 });
 
 test('should sign up into a new indie workspace and stay logged in across a reload', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/signup`);
+  const page = await product.browser.newPage();
+  await page.goto(`${product.server.url}/signup`);
   await page.getByLabel('Name', { exact: true }).fill('Sam Signup');
   await page.getByLabel('Email').fill('sam@example.test');
   await page.getByLabel('Password').fill('sam-password-1');
@@ -77,7 +56,7 @@ test('should sign up into a new indie workspace and stay logged in across a relo
 });
 
 test('should invite an agent who accepts from the link and lands in the workspace as Agent', async () => {
-  const admin = await browser.newContext();
+  const admin = await product.browser.newContext();
   const page = await admin.newPage();
   await logIn(page, 'admin@demo.ringtonic.test');
   await page.getByRole('link', { name: 'Members', exact: true }).click();
@@ -99,9 +78,9 @@ test('should invite an agent who accepts from the link and lands in the workspac
   });
   await admin.close();
 
-  const invitee = await browser.newContext();
+  const invitee = await product.browser.newContext();
   const p2 = await invitee.newPage();
-  await p2.goto(`${server.url}/invite/${token}`);
+  await p2.goto(`${product.server.url}/invite/${token}`);
   await p2.getByLabel('Name').fill('Nina Newagent');
   await p2.getByLabel('Password').fill('nina-password-1');
   await p2.getByRole('button', { name: 'Accept invitation' }).click();
@@ -112,7 +91,7 @@ test('should invite an agent who accepts from the link and lands in the workspac
 });
 
 test('should keep settings read-only for a manager', async () => {
-  const page = await browser.newPage();
+  const page = await product.browser.newPage();
   await logIn(page, 'manager@demo.ringtonic.test');
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Workspace name').waitFor();

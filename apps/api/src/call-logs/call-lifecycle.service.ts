@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CallDirection, CallStatus } from '@ringtonic/contracts';
 import { DataSource } from 'typeorm';
+import { returnedRows } from '../common/sql-rows.js';
 
 export interface NewCallLog {
   workspaceId: string;
@@ -17,9 +18,6 @@ export interface NewCallLog {
 }
 
 const TERMINAL: CallStatus[] = ['completed', 'missed', 'voicemail', 'busy', 'no_answer', 'failed', 'canceled'];
-
-// TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
-const updated = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));
 
 /**
  * How calls write their logs (routing's side of the call-logs module): upsert by CallSid, and
@@ -61,7 +59,7 @@ export class CallLifecycleService {
     const key = 'callLogId' in where ? 'id' : 'twilio_call_sid';
     const value = 'callLogId' in where ? where.callLogId : where.twilioCallSid;
     const terminal = TERMINAL.includes(status);
-    const rows = updated<{ id: string; workspace_id: string; agent_user_id: string | null }>(
+    const rows = returnedRows<{ id: string; workspace_id: string; agent_user_id: string | null }>(
       await this.db.query(
         `UPDATE call_logs SET status = $2,
            last_sequence = CASE WHEN $3::int IS NULL THEN last_sequence ELSE greatest(last_sequence, $3::int) END,

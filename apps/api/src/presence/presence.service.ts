@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RealtimeEmitter } from '../realtime/realtime.emitter.js';
+import { returnedRows } from '../common/sql-rows.js';
 
 export interface PresenceEntry {
   userId: string;
@@ -13,9 +14,6 @@ export interface PresenceEntry {
   status: PresenceStatus;
   since: string;
 }
-
-// TypeORM answers UPDATE … RETURNING with [rows, affectedCount], INSERT … RETURNING with rows.
-const returned = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));
 
 type Change = { workspace_id: string; user_id: string; effective_status: PresenceStatus; changed: boolean };
 
@@ -86,7 +84,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
 
   /** Marks routing's in-call flag; the effective status follows unless the agent is offline. */
   async setInCall(workspaceId: string, userId: string, inCall: boolean): Promise<void> {
-    const rows = returned<Change>(await this.db.query(
+    const rows = returnedRows<Change>(await this.db.query(
       `UPDATE agent_presence p SET in_call = $3,
          effective_status = CASE WHEN p.effective_status = 'offline' THEN 'offline' WHEN $3 THEN 'in_call' ELSE p.intended_status END,
          status_since = now()
@@ -99,7 +97,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
 
   /** One statement, safe on any number of instances: each stale agent is turned offline once. */
   async sweep(): Promise<number> {
-    const rows = returned<Change>(await this.db.query(
+    const rows = returnedRows<Change>(await this.db.query(
       `UPDATE agent_presence SET effective_status = 'offline', status_since = now()
         WHERE effective_status <> 'offline' AND (last_heartbeat_at IS NULL OR last_heartbeat_at < now() - make_interval(secs => $1))
         RETURNING workspace_id, user_id, effective_status, true AS changed`,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CallRingingEvent } from '@ringtonic/contracts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { DataSource } from 'typeorm';
+import { returnedRows } from '../common/sql-rows.js';
 
 export interface RingingCallRow {
   call_log_id: string;
@@ -16,9 +17,6 @@ export interface RingingCallRow {
   ring_deadline: Date;
   claimed_by_user_id: string | null;
 }
-
-// TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
-const updated = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));
 
 export const conferenceName = (callLogId: string) => `call-${callLogId}`;
 
@@ -60,7 +58,7 @@ export class RingStateService {
 
   /** The answer claim: one winner among any number of concurrent requests, on any instance. */
   async claim(workspaceId: string, callLogId: string, userId: string): Promise<RingingCallRow | null> {
-    const rows = updated<RingingCallRow>(
+    const rows = returnedRows<RingingCallRow>(
       await this.db.query(
         `UPDATE ringing_calls r SET state = 'claimed', claimed_by_user_id = $3, claimed_at = now()
           WHERE r.call_log_id = $2 AND r.workspace_id = $1 AND r.state = 'ringing'
@@ -74,7 +72,7 @@ export class RingStateService {
 
   /** The claim holder's device joined the conference. */
   async connect(callLogId: string, userId: string): Promise<RingingCallRow | null> {
-    const rows = updated<RingingCallRow>(
+    const rows = returnedRows<RingingCallRow>(
       await this.db.query(
         `UPDATE ringing_calls SET state = 'connected' WHERE call_log_id = $1 AND claimed_by_user_id = $2 AND state IN ('claimed', 'connected') RETURNING *`,
         [callLogId, userId],
@@ -85,7 +83,7 @@ export class RingStateService {
 
   /** This agent stops ringing; true when nobody is left ringing for it. */
   async decline(workspaceId: string, callLogId: string, userId: string): Promise<{ found: boolean; allDeclined: boolean }> {
-    const rows = updated<{ remaining: string }>(
+    const rows = returnedRows<{ remaining: string }>(
       await this.db.query(
         `UPDATE call_offers o SET declined_at = coalesce(o.declined_at, now())
           FROM ringing_calls r
@@ -101,7 +99,7 @@ export class RingStateService {
   /** Ends a call that is still ringing or claimed; only the first caller of this wins. */
   async end(where: { callLogId: string } | { callerCallSid: string }, reason: string, onlyIfLive = true): Promise<RingingCallRow | null> {
     const [col, value] = 'callLogId' in where ? ['call_log_id', where.callLogId] : ['caller_call_sid', where.callerCallSid];
-    const rows = updated<RingingCallRow>(
+    const rows = returnedRows<RingingCallRow>(
       await this.db.query(
         `UPDATE ringing_calls SET state = 'ended', ended_reason = $2
           WHERE ${col} = $1 AND state ${onlyIfLive ? "IN ('ringing', 'claimed')" : "<> 'ended'"} RETURNING *`,
@@ -113,14 +111,14 @@ export class RingStateService {
 
   /** Calls past their ring deadline, each returned to exactly one sweeper. */
   async expireDeadlines(): Promise<RingingCallRow[]> {
-    return updated<RingingCallRow>(
+    return returnedRows<RingingCallRow>(
       await this.db.query(`UPDATE ringing_calls SET state = 'ended', ended_reason = 'timeout' WHERE state = 'ringing' AND ring_deadline < now() RETURNING *`),
     );
   }
 
   /** Claims whose browser never joined (tab died) ring again. */
   async releaseStaleClaims(graceSeconds: number): Promise<RingingCallRow[]> {
-    return updated<RingingCallRow>(
+    return returnedRows<RingingCallRow>(
       await this.db.query(
         `UPDATE ringing_calls SET state = 'ringing', claimed_by_user_id = NULL, claimed_at = NULL,
                 ring_deadline = greatest(ring_deadline, now() + interval '10 seconds')
@@ -142,7 +140,7 @@ export class RingStateService {
 
   /** Records a caller name found after ringing started; the row while it still rings. */
   async setCallerName(callLogId: string, name: string): Promise<RingingCallRow | null> {
-    const rows = updated<RingingCallRow>(
+    const rows = returnedRows<RingingCallRow>(
       await this.db.query(`UPDATE ringing_calls SET caller_name = $2 WHERE call_log_id = $1 AND state = 'ringing' AND caller_name IS NULL RETURNING *`, [callLogId, name]),
     );
     return rows[0] ?? null;
