@@ -47,7 +47,7 @@ export async function createApi(
     configureApp(app);
     app.useWebSocketAdapter(new PostgresIoAdapter(app, databaseUrl));
     const webDist = config.webDistDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
-    if (!serveSpa(app, webDist)) logger.warn(`No built SPA in ${webDist}: run "npm run build" (npm start does it)`);
+    if (!serveSpa(app, webDist)) logger.log(`No built SPA in ${webDist}: API only (npm start builds it)`);
     await app.init(); // lifecycle hooks (e.g. provisioning registration) run before anything uses the app
     return {
       app,
