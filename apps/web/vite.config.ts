@@ -19,6 +19,7 @@ export const viteConfig = defineConfig({
       '/api': { target: apiTarget, changeOrigin: true },
       '/webhooks': { target: apiTarget, changeOrigin: true },
       '/realtime': { target: apiTarget, changeOrigin: true, ws: true },
+      '/socket.io': { target: apiTarget, changeOrigin: true, ws: true },
     },
   },
   build: {
@@ -31,7 +32,8 @@ export const viteConfig = defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // The Twilio Voice SDK stays in its own lazily loaded chunk (imported only for provider "twilio").
+            { name: 'vendor', test: /node_modules[\\/](?!@twilio[\\/])/ },
           ],
         },
       },

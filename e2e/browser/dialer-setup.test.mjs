@@ -20,7 +20,7 @@ test('should show the seeded demo dialer as ready, and its tracking numbers with
   const table = page.getByRole('table', { name: 'Tracking numbers' });
   await table.getByText('(415) 555-0100').waitFor();
   assert.equal(await table.getByRole('row').count(), 4, 'header + three demo numbers');
-  assert.ok(await page.getByText('Google Ads').first().isVisible());
+  await page.getByText('Google Ads').first().waitFor();
   await page.screenshot({ path: join(product.shots, 'phone-numbers.png'), fullPage: true });
   await page.close();
 });

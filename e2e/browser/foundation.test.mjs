@@ -13,7 +13,7 @@ test('should show the app with its navigation when the demo owner logs in', asyn
   for (const name of ['Dashboard', 'Contacts', 'Call logs', 'Phone numbers', 'Members', 'Settings']) {
     assert.equal(await page.getByRole('link', { name, exact: true }).count(), 1, `nav link ${name}`);
   }
-  assert.ok(await page.getByText('Welcome to Demo Agency').isVisible());
+  await page.getByText('Welcome to Demo Agency').waitFor();
   await page.screenshot({ path: join(product.shots, 'dashboard-owner.png') });
 
   await page.getByRole('link', { name: 'Members', exact: true }).click();
@@ -85,8 +85,8 @@ test('should invite an agent who accepts from the link and lands in the workspac
   await p2.getByLabel('Password').fill('nina-password-1');
   await p2.getByRole('button', { name: 'Accept invitation' }).click();
   await p2.getByRole('heading', { name: 'Dashboard' }).waitFor();
-  assert.ok(await p2.getByText('Nina Newagent').first().isVisible());
-  assert.ok(await p2.getByText('Agent', { exact: true }).first().isVisible());
+  await p2.getByText('Nina Newagent').first().waitFor();
+  await p2.getByText('Agent', { exact: true }).first().waitFor();
   await invitee.close();
 });
 

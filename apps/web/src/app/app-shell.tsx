@@ -4,6 +4,7 @@ import { Link, Outlet, useParams } from 'react-router';
 import { Badge } from '@/components/ui/badge';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { UserMenu } from '@/features/auth';
+import { DialerWidget } from '@/features/dialer';
 import { useMe, useWorkspaceStore, WorkspaceSwitcher } from '@/features/workspace';
 import { errorMessage } from '@/lib/api-error';
 import { ROLE_LABELS } from '@/lib/format';
@@ -75,6 +76,7 @@ export function AppShell() {
           <Outlet context={context} />
         </main>
       </div>
+      <DialerWidget workspaceId={workspaceId} userId={user.id} role={membership.role} permissions={membership.permissions} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ErrorState } from '@/components/ui/status';
 import { CallLogsPage } from '@/features/call-logs';
 import { ContactsPage } from '@/features/contacts';
+import { callFromElsewhere } from '@/features/dialer';
 import { DashboardPage } from '@/features/dashboard';
 import { MembersPage } from '@/features/members';
 import { PhoneNumbersPage } from '@/features/phone-numbers';
@@ -37,6 +38,11 @@ export function ContactsRoute() {
         workspaceId={workspaceId}
         canEdit={membership.permissions.includes('contacts.edit')}
         canViewCalls={membership.permissions.includes('callLogs.view')}
+        onCall={
+          membership.permissions.includes('calls.make')
+            ? (c) => void callFromElsewhere(workspaceId, { phone: c.phone, name: c.name, id: c.id })
+            : undefined
+        }
       />
     </RequirePermission>
   );

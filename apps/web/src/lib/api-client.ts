@@ -19,6 +19,11 @@ export function connectSession(bridge: SessionBridge): void {
   session = bridge;
 }
 
+/** The in-memory access token, for clients that authenticate outside fetch (the realtime socket). */
+export function currentAccessToken(): string | null {
+  return session.getAccessToken();
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;

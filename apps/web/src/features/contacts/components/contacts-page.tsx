@@ -1,3 +1,4 @@
+import type { ContactView } from '@ringtonic/contracts';
 import type { LeadStatus } from '@ringtonic/contracts';
 import { Download, Search, Users } from 'lucide-react';
 import { useEffect, useState } from 'react';
@@ -30,9 +31,11 @@ export interface ContactsPageProps {
   canEdit: boolean;
   /** callLogs.view: the detail sheet's call statistics and timeline. */
   canViewCalls: boolean;
+  /** calls.make: the row's phone action. */
+  onCall?: (contact: ContactView) => void;
 }
 
-export function ContactsPage({ workspaceId, canEdit, canViewCalls }: ContactsPageProps) {
+export function ContactsPage({ workspaceId, canEdit, canViewCalls, onCall }: ContactsPageProps) {
   const search = useContactsView((s) => s.search);
   const leadStatus = useContactsView((s) => s.leadStatus);
   const sort = useContactsView((s) => s.sort);
@@ -91,7 +94,7 @@ export function ContactsPage({ workspaceId, canEdit, canViewCalls }: ContactsPag
               {filtered ? 'Try another search or filter.' : 'Contacts are created automatically from calls, or add one yourself.'}
             </EmptyState>
           )}
-          {contacts.data && contacts.data.items.length > 0 && <ContactsTable contacts={contacts.data.items} selectable={canEdit} />}
+          {contacts.data && contacts.data.items.length > 0 && <ContactsTable contacts={contacts.data.items} selectable={canEdit} onCall={onCall} />}
           {contacts.data && (cursors.length > 0 || contacts.data.nextCursor) && (
             <div className="row pager">
               <Button size="sm" variant="secondary" disabled={cursors.length === 0} onClick={previousPageRequested}>

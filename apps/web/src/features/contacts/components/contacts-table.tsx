@@ -1,5 +1,5 @@
 import type { ContactSort, ContactView, SortOrder } from '@ringtonic/contracts';
-import { ArrowDown, ArrowUp } from 'lucide-react';
+import { ArrowDown, ArrowUp, Phone } from 'lucide-react';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatCents } from '@/lib/crm-format';
@@ -20,9 +20,11 @@ const COLUMNS: Array<{ sort: ContactSort; label: string; numeric?: boolean }> = 
 export interface ContactsTableProps {
   contacts: ContactView[];
   selectable: boolean;
+  /** The row's phone action (opens the dialer widget and calls); absent for roles that cannot call. */
+  onCall?: (contact: ContactView) => void;
 }
 
-export function ContactsTable({ contacts, selectable }: ContactsTableProps) {
+export function ContactsTable({ contacts, selectable, onCall }: ContactsTableProps) {
   const sort = useContactsView((s) => s.sort);
   const order = useContactsView((s) => s.order);
   const selected = useContactsView((s) => s.selected);
@@ -79,6 +81,13 @@ export function ContactsTable({ contacts, selectable }: ContactsTableProps) {
             <TableCell className="cell-num">{formatCents(c.dealValueCents)}</TableCell>
             <TableCell className="cell-num">{c.callCount}</TableCell>
             <TableCell>{c.lastContactAt ? formatDate(c.lastContactAt) : 'Never'}</TableCell>
+            {onCall && (
+              <TableCell className="cell-actions" onClick={(e) => e.stopPropagation()}>
+                <button type="button" className="icon-button" aria-label={`Call ${c.name ?? c.phoneFormatted}`} onClick={() => onCall(c)}>
+                  <Phone size={16} aria-hidden="true" />
+                </button>
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>

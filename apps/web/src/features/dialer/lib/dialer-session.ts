@@ -1,0 +1,263 @@
+import type { CallRingingEvent, IntendedStatus } from '@ringtonic/contracts';
+import { toast } from 'sonner';
+import { ApiRequestError, errorMessage } from '@/lib/api-error';
+import { connectRealtime, type RealtimeSocket } from '@/lib/socket';
+import { answerCall, getRingingCalls, rejectCall } from '../api/calls';
+import { createVoiceToken } from '../api/dialer';
+import { useDialerStore } from '../stores/dialer-store';
+import { createVoiceDevice } from '../voice/create-voice-device';
+import type { AudioDevices, VoiceCall, VoiceDevice } from '../voice/voice-device';
+import { notifyIncomingCall } from './notify';
+import { startRingtone, stopRingtone } from './sound';
+import { heartbeat, statusChosenByHand, trackPresence } from './presence-tracker';
+
+export interface DialerSessionOptions {
+  workspaceId: string;
+  userId: string;
+  getAccessToken: () => string | null;
+  refreshAccessToken: () => Promise<string | null>;
+  /** After a call ends (e.g. to refresh Recents). */
+  onCallFinished?: () => void;
+}
+
+interface Session {
+  options: DialerSessionOptions;
+  socket: RealtimeSocket;
+  device: Promise<VoiceDevice> | null;
+  call: VoiceCall | null;
+  tokenTimer: ReturnType<typeof setTimeout> | null;
+  cleanups: Array<() => void>;
+}
+
+let session: Session | null = null;
+const store = () => useDialerStore.getState();
+
+async function restoreRingingCalls(workspaceId: string): Promise<void> {
+  try {
+    store().ringingCallsRestored(await getRingingCalls(workspaceId));
+  } catch {
+    // The next call.ringing event still arrives; nothing to tell the agent.
+  }
+}
+
+function scheduleTokenRefresh(s: Session, device: VoiceDevice, expiresAt: string): void {
+  // Our own timer, a minute before expiry, rather than the SDK's tokenWillExpire.
+  const ms = Math.max(10_000, new Date(expiresAt).getTime() - Date.now() - 60_000);
+  s.tokenTimer = setTimeout(() => {
+    void createVoiceToken(s.options.workspaceId)
+      .then((token) => {
+        device.updateToken(token.token);
+        if (session === s) scheduleTokenRefresh(s, device, token.expiresAt);
+      })
+      .catch(() => {
+        if (session === s) s.tokenTimer = setTimeout(() => scheduleTokenRefresh(s, device, new Date(Date.now() + 90_000).toISOString()), 0);
+      });
+  }, ms);
+}
+
+function startDevice(s: Session): Promise<VoiceDevice> {
+  s.device ??= (async () => {
+    const token = await createVoiceToken(s.options.workspaceId);
+    const device = await createVoiceDevice(token, (message) => store().deviceFailed(message));
+    scheduleTokenRefresh(s, device, token.expiresAt);
+    if (store().deviceError) store().deviceFailed(null);
+    return device;
+  })();
+  s.device.catch((error: unknown) => {
+    store().deviceFailed(errorMessage(error, 'The voice connection could not start.'));
+    if (session === s) s.device = null;
+  });
+  return s.device;
+}
+
+// A device that failed to connect is rebuilt (new token, new connection) on the next call.
+function resetDevice(s: Session): void {
+  const device = s.device;
+  s.device = null;
+  if (s.tokenTimer) clearTimeout(s.tokenTimer);
+  s.tokenTimer = null;
+  void device?.then((d) => d.destroy()).catch(() => undefined);
+}
+
+function listen(s: Session): void {
+  const { socket, options } = s;
+  socket.on('connect', () => {
+    store().socketConnected();
+    heartbeat(socket);
+    void restoreRingingCalls(options.workspaceId);
+  });
+  socket.on('disconnect', (reason) => {
+    store().socketDisconnected();
+    // The server refused us (usually an expired access token): refresh, then reconnect.
+    if (reason === 'io server disconnect') {
+      setTimeout(() => void options.refreshAccessToken().finally(() => session === s && socket.connect()), 1000);
+    }
+  });
+  socket.on('connect_error', () => {
+    store().socketDisconnected();
+    if (!socket.active) setTimeout(() => void options.refreshAccessToken().finally(() => session === s && socket.connect()), 2000);
+  });
+  socket.on('call.ringing', (call) => {
+    store().incomingCallReceived(call);
+    notifyIncomingCall(call);
+  });
+  // Also when this agent answered in another tab: only the answering tab keeps the call.
+  socket.on('call.claimed', ({ callId }) => store().callClaimedElsewhere(callId));
+  socket.on('call.ended', ({ callId }) => store().callEnded(callId));
+  socket.on('presence.changed', ({ userId, status }) => {
+    if (userId === options.userId) store().presenceChanged(status);
+  });
+}
+
+/** Starts presence, realtime events and the voice device for one workspace; returns a stop function. */
+export function startDialerSession(options: DialerSessionOptions): () => void {
+  stopDialerSession();
+  store().sessionEnded();
+  const socket = connectRealtime(options.workspaceId, options.getAccessToken);
+  const s: Session = { options, socket, device: null, call: null, tokenTimer: null, cleanups: [] };
+  session = s;
+  listen(s);
+  void startDevice(s);
+
+  s.cleanups.push(trackPresence(socket));
+
+  // Ring while a card is shown and no call is up.
+  s.cleanups.push(
+    useDialerStore.subscribe((state, prev) => {
+      const ringing = state.ringingCalls.length > 0 && !state.activeCall;
+      if (ringing === (prev.ringingCalls.length > 0 && !prev.activeCall)) return;
+      if (ringing) startRingtone();
+      else stopRingtone();
+    }),
+  );
+  return () => {
+    if (session === s) stopDialerSession();
+  };
+}
+
+export function stopDialerSession(): void {
+  const s = session;
+  if (!s) return;
+  session = null;
+  if (s.tokenTimer) clearTimeout(s.tokenTimer);
+  s.cleanups.forEach((cleanup) => cleanup());
+  s.socket.disconnect();
+  void s.device?.then((d) => d.destroy()).catch(() => undefined);
+  stopRingtone();
+  store().sessionEnded();
+}
+
+function wireCall(s: Session, call: VoiceCall): void {
+  s.call = call;
+  call.on('accept', () => {
+    if (s.call === call) store().callConnected();
+  });
+  call.on('disconnect', () => {
+    if (s.call !== call) return;
+    s.call = null;
+    store().callDisconnected();
+    s.options.onCallFinished?.();
+  });
+  call.on('error', (message) => {
+    store().deviceFailed(message);
+    toast.error(message);
+  });
+}
+
+function current(): Session {
+  if (!session) throw new Error('The dialer is not running.');
+  return session;
+}
+
+export async function answerRingingCall(call: CallRingingEvent): Promise<void> {
+  const s = current();
+  try {
+    await answerCall(s.options.workspaceId, call.callId);
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 409) {
+      const by = (error.body as { answeredBy?: { name?: string } } | null)?.answeredBy?.name;
+      toast.info(by ? `Answered by ${by}` : 'This call was answered by a teammate');
+      store().callClaimedElsewhere(call.callId);
+      return;
+    }
+    toast.error(errorMessage(error, 'Could not answer the call.'));
+    return;
+  }
+  store().callAnswered(call);
+  try {
+    const device = await startDevice(s);
+    wireCall(s, await device.connect({ answerCallId: call.callId }));
+  } catch (error) {
+    store().callDisconnected();
+    resetDevice(s);
+    toast.error(errorMessage(error, 'Could not connect the call.'));
+  }
+}
+
+export async function rejectRingingCall(callId: string): Promise<void> {
+  const s = current();
+  store().callRejected(callId);
+  await rejectCall(s.options.workspaceId, callId).catch((error: unknown) => toast.error(errorMessage(error)));
+}
+
+export interface OutboundCall {
+  to: string;
+  toFormatted: string;
+  callerId: string;
+  name?: string | null;
+  contactId?: string;
+}
+
+export async function placeCall(outbound: OutboundCall): Promise<void> {
+  const s = current();
+  if (store().activeCall) return;
+  store().outboundCallStarted({ number: outbound.to, numberFormatted: outbound.toFormatted, name: outbound.name ?? null });
+  try {
+    const device = await startDevice(s);
+    const params: Record<string, string> = { To: outbound.to, CallerId: outbound.callerId };
+    if (outbound.contactId) params.ContactId = outbound.contactId;
+    wireCall(s, await device.connect(params));
+  } catch (error) {
+    store().callDisconnected();
+    resetDevice(s);
+    toast.error(errorMessage(error, 'Could not place the call.'));
+  }
+}
+
+export function hangUp(): void {
+  const s = session;
+  const call = s?.call;
+  if (s) s.call = null;
+  call?.disconnect();
+  store().callDisconnected();
+  s?.options.onCallFinished?.();
+}
+
+export function toggleMute(): void {
+  const muted = store().activeCall?.muted ?? false;
+  session?.call?.mute(!muted);
+  store().muteToggled();
+}
+
+export function sendDigits(digits: string): void {
+  session?.call?.sendDigits(digits);
+}
+
+export function chooseStatus(status: IntendedStatus): void {
+  statusChosenByHand();
+  store().statusChosen(status);
+  session?.socket.emit('presence.set', { status });
+}
+
+export async function listAudioDevices(): Promise<AudioDevices> {
+  const s = session;
+  if (!s) return { inputs: [], outputs: [] };
+  return (await startDevice(s)).listAudioDevices();
+}
+
+export async function chooseAudioDevice(kind: 'input' | 'output', id: string): Promise<void> {
+  const s = session;
+  if (!s) return;
+  const device = await startDevice(s);
+  await (kind === 'input' ? device.setInputDevice(id) : device.setOutputDevice(id));
+}
