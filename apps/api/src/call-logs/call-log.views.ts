@@ -1,5 +1,5 @@
 import type { CallDirection, CallLogView, CallStatus, LeadStatus } from '@ringtonic/contracts';
-import { formatPhone } from '../contacts/phone.js';
+import { formatPhone } from '../common/phone.js';
 
 /** A call_logs row with the names the list shows, joined in one statement (call-logs.query.ts). */
 export interface CallLogRow {

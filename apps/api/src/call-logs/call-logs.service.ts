@@ -8,6 +8,7 @@ import { ContactsService } from '../contacts/contacts.service.js';
 import { CALL_LOG_SELECT, type CallLogRow, toCallLogView } from './call-log.views.js';
 import type { ContactCallsDto, ListCallLogsDto } from './dto/list-call-logs.dto.js';
 import type { UpdateCallLogDto } from './dto/update-call-log.dto.js';
+import { isUuid } from '../common/uuid.js';
 
 const badCursor = () => new DomainError('VALIDATION_FAILED', 'cursor is not valid: pass back the nextCursor of the previous page', HttpStatus.BAD_REQUEST);
 
@@ -112,7 +113,7 @@ export class CallLogsService {
 function decode(cursor: string): [string, string] {
   try {
     const [startedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof startedAt !== 'string' || !/^\d{4}-[\d\-: .+TZ]{6,40}$/.test(startedAt) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error();
+    if (typeof startedAt !== 'string' || !/^\d{4}-[\d\-: .+TZ]{6,40}$/.test(startedAt) || !isUuid(id)) throw new Error();
     return [startedAt, id];
   } catch {
     throw badCursor();

@@ -1,6 +1,6 @@
 import type { ContactSource, ContactView } from '@ringtonic/contracts';
 import type { ContactRow } from './contacts-query.js';
-import { formatPhone } from './phone.js';
+import { formatPhone } from '../common/phone.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

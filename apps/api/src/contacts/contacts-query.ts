@@ -1,4 +1,5 @@
 import type { ContactSort, LeadStatus, SortOrder } from '@ringtonic/contracts';
+import { isUuid } from '../common/uuid.js';
 
 /**
  * The contact list's one query path (the API and bench/contacts.mjs both run it): keyset pages over
@@ -76,8 +77,7 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(raw: string): Cursor {
   try {
     const [n, value, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if ((n !== 0 && n !== 1) || (value !== null && typeof value !== 'string') || typeof id !== 'string' || !uuid.test(id)) throw new Error();
+    if ((n !== 0 && n !== 1) || (value !== null && typeof value !== 'string') || !isUuid(id)) throw new Error();
     return { phase: n === 1 ? 'nulls' : 'values', value, id };
   } catch {
     throw new InvalidCursorError('cursor is not valid: pass back the nextCursor of the previous page');

@@ -14,7 +14,7 @@ import { ContactsService } from './contacts.service.js';
 import { findContactPage, type Sql } from './contacts-query.js';
 import type { ImportContactsDto, ImportRowDto } from './dto/import-contacts.dto.js';
 import type { ContactFilterDto } from './dto/list-contacts.dto.js';
-import { formatPhone, toE164 } from './phone.js';
+import { formatPhone, toE164 } from '../common/phone.js';
 
 interface ValidRow {
   row: number;

@@ -10,7 +10,7 @@ import { CONTACT_COLUMNS, type ContactRow, findContactPage, InvalidCursorError, 
 import type { BulkContactsDto } from './dto/bulk-contacts.dto.js';
 import type { ContactFieldsDto, CreateContactDto, UpdateContactDto } from './dto/create-contact.dto.js';
 import type { ListContactsDto } from './dto/list-contacts.dto.js';
-import { toE164 } from './phone.js';
+import { toE164 } from '../common/phone.js';
 
 const FIELD_COLUMNS: Array<[keyof ContactFieldsDto, string]> = [
   ['name', 'name'],

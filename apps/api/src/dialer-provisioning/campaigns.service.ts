@@ -11,12 +11,13 @@ const UNIQUE_VIOLATION = '23505';
 export class CampaignsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(workspaceId: string): Promise<CampaignView[]> {
+  /** The workspace's campaigns (or just `onlyId`) with how many numbers each has. */
+  async list(workspaceId: string, onlyId?: string): Promise<CampaignView[]> {
     const rows: Array<{ id: string; name: string; created_at: Date; number_count: string }> = await this.db.query(
       `SELECT c.id, c.name, c.created_at, count(p.id) AS number_count
          FROM campaigns c LEFT JOIN phone_numbers p ON p.campaign_id = c.id
-        WHERE c.workspace_id = $1 GROUP BY c.id ORDER BY c.name`,
-      [workspaceId],
+        WHERE c.workspace_id = $1 AND ($2::uuid IS NULL OR c.id = $2) GROUP BY c.id ORDER BY c.name`,
+      [workspaceId, onlyId ?? null],
     );
     return rows.map((r) => ({ id: r.id, name: r.name, numberCount: Number(r.number_count), createdAt: r.created_at.toISOString() }));
   }
@@ -29,7 +30,7 @@ export class CampaignsService {
   async rename(workspaceId: string, id: string, name: string): Promise<CampaignView> {
     const res = await this.unique(name, () => this.db.getRepository(CampaignEntity).update({ id, workspaceId }, { name: name.trim() }));
     if (!res.affected) throw notFound('Campaign');
-    return (await this.list(workspaceId)).find((c) => c.id === id)!;
+    return (await this.list(workspaceId, id))[0]!;
   }
 
   /** Its numbers stay in the workspace, unassigned. */

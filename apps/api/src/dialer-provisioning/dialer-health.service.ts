@@ -18,7 +18,6 @@ export class DialerHealthService {
 
   async health(access: WorkspaceAccess): Promise<DialerHealth> {
     const s = await this.workspaces.twilioCredentials(access.workspaceId);
-    const view = await this.workspaces.get(access.workspaceId);
     const numberCount = await this.numbers.count(access.workspaceId);
     const checks: DialerCheck[] = [
       check('role', can(access.role, 'calls.make', access.toggles), `Your role (${access.role}) can use the dialer.`,
@@ -32,7 +31,7 @@ export class DialerHealthService {
       check('api_key', Boolean(s.apiKeySid && s.apiKeySecret), 'The Twilio API Key is configured.',
         'The Twilio API Key is missing.', 'Create a Standard API Key in the Twilio Console and paste its SID and Secret in Settings → Dialer.'),
       check('twiml_app', s.dialerStatus === 'ready' && Boolean(s.twimlAppSid), `The TwiML Application ${s.twimlAppSid ?? ''} is provisioned.`.replace('  ', ' '),
-        view.dialer.statusMessage && s.dialerStatus === 'not_ready' ? `Dialer not ready: ${view.dialer.statusMessage}` : 'The TwiML Application is not provisioned.',
+        s.dialerStatusMessage && s.dialerStatus === 'not_ready' ? `Dialer not ready: ${s.dialerStatusMessage}` : 'The TwiML Application is not provisioned.',
         'Fix what the message says, then save the workspace settings again: Ring Tonic will retry provisioning.'),
       check('tracking_numbers', numberCount > 0, `${numberCount} tracking number${numberCount === 1 ? '' : 's'} available as caller ID.`,
         'No tracking numbers in the workspace: agents cannot make outbound calls.', 'Import at least one number from Twilio on the Phone numbers page.'),

@@ -1,7 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportNumbersResponse, PhoneNumberView, TwilioNumberView } from '@ringtonic/contracts';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { DataSource, In } from 'typeorm';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -12,8 +11,8 @@ import { CampaignsService } from './campaigns.service.js';
 import { CampaignEntity } from './entities/campaign.entity.js';
 import { PhoneNumberEntity } from './entities/phone-number.entity.js';
 import { webhookUrls } from './webhook-urls.js';
-
-export const formatPhone = (e164: string) => parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
+import { isUuid } from '../common/uuid.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** Tracking numbers: Twilio numbers imported into the workspace, their webhooks pointed at us. */
 @Injectable()
@@ -26,8 +25,11 @@ export class PhoneNumbersService {
     private readonly campaigns: CampaignsService,
   ) {}
 
-  async list(workspaceId: string): Promise<PhoneNumberView[]> {
-    const numbers = await this.db.getRepository(PhoneNumberEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC', e164: 'ASC' } });
+  /** The workspace's tracking numbers (or just `onlyId`). */
+  async list(workspaceId: string, onlyId?: string): Promise<PhoneNumberView[]> {
+    const numbers = await this.db
+      .getRepository(PhoneNumberEntity)
+      .find({ where: { workspaceId, ...(onlyId ? { id: onlyId } : {}) }, order: { createdAt: 'ASC', e164: 'ASC' } });
     const ids = [...new Set(numbers.flatMap((n) => (n.campaignId ? [n.campaignId] : [])))];
     const campaigns = new Map((ids.length ? await this.db.getRepository(CampaignEntity).findBy({ id: In(ids) }) : []).map((c) => [c.id, c]));
     return numbers.map((n) => {
@@ -35,7 +37,7 @@ export class PhoneNumbersService {
       return {
         id: n.id,
         e164: n.e164,
-        formatted: formatPhone(n.e164),
+        formatted: parsePhoneNumberFromString(n.e164)?.formatNational() ?? n.e164,
         label: n.label,
         twilioSid: n.twilioSid,
         campaign: c ? { id: c.id, name: c.name } : null,
@@ -82,7 +84,7 @@ export class PhoneNumbersService {
       { ...(patch.campaignId !== undefined ? { campaignId: patch.campaignId } : {}), ...(patch.label !== undefined ? { label: patch.label?.trim() || null } : {}) },
     );
     if (!res.affected) throw notFound('Phone number');
-    return (await this.list(workspaceId)).find((n) => n.id === id)!;
+    return (await this.list(workspaceId, id))[0]!;
   }
 
   /** Stops tracking the number here; it stays in the Twilio account. */
@@ -105,7 +107,7 @@ export class PhoneNumbersService {
 
   /** A tracking number of this workspace by id or E.164 (outbound caller IDs), or null. */
   async ofWorkspace(workspaceId: string, idOrE164: string): Promise<{ id: string; e164: string; campaignId: string | null } | null> {
-    const byId = /^[0-9a-f-]{36}$/i.test(idOrE164);
+    const byId = isUuid(idOrE164);
     const n = await this.db.getRepository(PhoneNumberEntity).findOne({ where: byId ? { workspaceId, id: idOrE164 } : { workspaceId, e164: idOrE164 } });
     return n ? { id: n.id, e164: n.e164, campaignId: n.campaignId } : null;
   }

@@ -5,6 +5,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthGuard } from '../auth/auth.guard.js';
 import { WorkspaceService } from '../workspace/workspace.service.js';
 import { RealtimeEmitter, userRoom, workspaceRoom } from './realtime.emitter.js';
+import { isUuid } from '../common/uuid.js';
 
 export interface SocketAuth {
   userId: string;
@@ -44,7 +45,7 @@ export class RealtimeGateway implements OnGatewayInit<Namespace> {
     if (typeof token !== 'string' || typeof workspaceId !== 'string') throw new Error('Send auth: {token, workspaceId}');
     const user = await this.auth.userFromAccessToken(token);
     if (!user) throw new Error('Your session has expired; refresh and reconnect');
-    const access = /^[0-9a-f-]{36}$/i.test(workspaceId) ? await this.workspaces.accessFor(user.userId, workspaceId) : null;
+    const access = isUuid(workspaceId) ? await this.workspaces.accessFor(user.userId, workspaceId) : null;
     if (!access) throw new Error('Workspace not found');
     socket.data.auth = { userId: user.userId, name: user.name, workspaceId, role: access.role } satisfies SocketAuth;
     await socket.join([workspaceRoom(workspaceId), userRoom(workspaceId, user.userId)]);

@@ -10,6 +10,7 @@ import { joinConferenceTwiml, outboundDialTwiml, sayAndHangupTwiml } from '../te
 import { WorkspaceService } from '../workspace/workspace.service.js';
 import { conferenceName, RingStateService } from './ring-state.service.js';
 import { routingUrls } from './routing-urls.js';
+import { isUuid } from '../common/uuid.js';
 
 export type ClientParams = Record<string, string | undefined>;
 
@@ -48,7 +49,7 @@ export class ClientWebhookService {
   }
 
   private async join(ws: { id: string; recordCalls: boolean }, userId: string, callLogId: string): Promise<string> {
-    const row = /^[0-9a-f-]{36}$/i.test(callLogId) ? await this.ring.connect(callLogId, userId) : null;
+    const row = isUuid(callLogId) ? await this.ring.connect(callLogId, userId) : null;
     if (!row || row.workspace_id !== ws.id) return sayAndHangupTwiml('This call was answered by a teammate.');
     await this.logs.answered(callLogId, userId);
     await this.presence.setInCall(ws.id, userId, true);

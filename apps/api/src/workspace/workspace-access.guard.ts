@@ -5,8 +5,7 @@ import { DomainError, forbidden, notFound } from '../common/domain-error.js';
 import { type AppRequest, REQUIRED_PERMISSION, type WorkspaceAccess } from '../common/request-context.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { WorkspaceService } from './workspace.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.js';
 
 /**
  * Resolves the caller's standing in `:workspaceId` (membership, or an API key of that workspace
@@ -43,7 +42,7 @@ export class WorkspaceAccessGuard implements CanActivate {
       const toggles = (await this.workspaces.togglesOf(workspaceId)) ?? DEFAULT_PERMISSION_TOGGLES;
       return { workspaceId, role: 'admin', userId: null, apiKeyId: key.id, toggles };
     }
-    if (!UUID.test(workspaceId)) throw notFound('Workspace');
+    if (!isUuid(workspaceId)) throw notFound('Workspace');
     const access = await this.workspaces.accessFor(principal.userId, workspaceId);
     if (!access) throw notFound('Workspace');
     return access;

@@ -30,6 +30,7 @@ export interface TwilioSecrets {
   twimlAppSid: string | null;
   accountType: 'Trial' | 'Full' | null;
   dialerStatus: DialerStatus;
+  dialerStatusMessage: string | null;
 }
 
 @Injectable()
@@ -136,6 +137,7 @@ export class WorkspaceService {
       twimlAppSid: ws.twimlAppSid,
       accountType: ws.twilioAccountType,
       dialerStatus: ws.dialerStatus,
+      dialerStatusMessage: ws.dialerStatusMessage,
     };
   }
 

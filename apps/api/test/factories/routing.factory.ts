@@ -5,7 +5,7 @@ import request from 'supertest';
 import WebSocket from 'ws';
 import { freePortSync } from './ports.js';
 import { createTestApp, type TestApp } from '../test-app.js';
-import { dialerSettings, type Sandbox, type SandboxAccount, sandboxAccount } from './sandbox.factory.js';
+import { dialerSettings, post, type Sandbox, type SandboxAccount, sandboxAccount } from './sandbox.factory.js';
 import { connectRealtime, type RealtimeClient } from './sockets.factory.js';
 import { bearer, memberWithRole, signup } from './users.factory.js';
 
@@ -80,11 +80,7 @@ export async function agent(app: INestApplication, url: string, workspaceId: str
   return { userId: m.userId, token: m.token, socket };
 }
 
-export async function sandboxPost<T>(sandbox: Sandbox, path: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+export const sandboxPost = <T>(sandbox: Sandbox, path: string, body: unknown = {}): Promise<T> => post<T>(`${sandbox.url}${path}`, body);
 
 export async function sandboxCall(sandbox: Sandbox, callSid: string): Promise<{ status: string; conference?: { friendlyName: string; status: string }; participants?: Array<{ callSid: string }>; events: Array<{ type: string; [k: string]: unknown }> }> {
   return (await (await fetch(`${sandbox.url}/sandbox/calls/${callSid}`)).json()) as never;

@@ -10,7 +10,8 @@ export interface SandboxAccount {
   numbers: Array<{ sid: string; phoneNumber: string }>;
 }
 
-async function post<T>(url: string, body: unknown, auth?: string): Promise<T> {
+/** JSON to the control API, or (with `auth`) a Twilio-style form post with basic auth. */
+export async function post<T>(url: string, body: unknown, auth?: string): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: auth

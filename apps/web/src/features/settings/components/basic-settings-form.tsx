@@ -4,6 +4,7 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { SecretField } from '@/components/ui/secret-field';
 import { Select } from '@/components/ui/select';
 import { Switch } from '@/components/ui/switch';
 import { useUpdateWorkspace, type UpdateWorkspaceInput } from '@/features/workspace';
@@ -167,22 +168,15 @@ export function BasicSettingsForm({ workspace, readOnly }: { workspace: Workspac
             })}
           />
         </Field>
-        <Field
+        <SecretField
           label="Twilio Auth Token"
           error={errors.authToken?.message}
-          hint={
-            workspace.twilio.authTokenSet
-              ? 'A token is saved. Leave empty to keep it, or type a new one to replace it.'
-              : 'Stored encrypted; never shown again after saving.'
-          }
-        >
-          <Input
-            type="password"
-            autoComplete="new-password"
-            placeholder={workspace.twilio.authTokenSet ? '•••••• (set)' : 'Auth Token'}
-            {...register('authToken')}
-          />
-        </Field>
+          isSet={workspace.twilio.authTokenSet}
+          setHint="A token is saved. Leave empty to keep it, or type a new one to replace it."
+          unsetHint="Stored encrypted; never shown again after saving."
+          unsetPlaceholder="Auth Token"
+          {...register('authToken')}
+        />
       </fieldset>
       {!readOnly && (
         <div className="form-actions">

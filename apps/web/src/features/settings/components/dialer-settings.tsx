@@ -5,6 +5,7 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { SecretField } from '@/components/ui/secret-field';
 import { Notice } from '@/components/ui/status';
 import { SwitchField } from '@/components/ui/switch';
 import { useUpdateWorkspace, type UpdateWorkspaceInput } from '@/features/workspace';
@@ -129,22 +130,15 @@ export function DialerSettings({ workspace, readOnly, active }: DialerSettingsPr
               })}
             />
           </Field>
-          <Field
+          <SecretField
             label="API Key Secret"
             error={errors.apiKeySecret?.message}
-            hint={
-              workspace.dialer.apiKeySecretSet
-                ? 'A secret is saved. Leave empty to keep it, or paste a new one to replace it.'
-                : 'Twilio shows the secret only once: copy it when you create the key.'
-            }
-          >
-            <Input
-              type="password"
-              autoComplete="new-password"
-              placeholder={workspace.dialer.apiKeySecretSet ? '•••••• (set)' : 'API Key Secret'}
-              {...register('apiKeySecret')}
-            />
-          </Field>
+            isSet={workspace.dialer.apiKeySecretSet}
+            setHint="A secret is saved. Leave empty to keep it, or paste a new one to replace it."
+            unsetHint="Twilio shows the secret only once: copy it when you create the key."
+            unsetPlaceholder="API Key Secret"
+            {...register('apiKeySecret')}
+          />
         </fieldset>
         {!readOnly && (
           <div className="form-actions">
