@@ -15,6 +15,8 @@ import { PresenceModule } from './presence/presence.module.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { CallLogsModule } from './call-logs/call-logs.module.js';
+import { AiModule } from './ai/ai.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkspaceModule } from './workspace/workspace.module.js';
 
@@ -37,6 +39,7 @@ export class AppModule {
         ConfigModule.forRoot(options.config),
         SecretBoxModule.forRoot(options.secretBox),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        JobsModule.forRoot(options.databaseUrl),
         UsersModule,
         WorkspaceModule,
         AuthModule,
@@ -48,6 +51,7 @@ export class AppModule {
         RoutingModule,
         ContactsModule,
         CallLogsModule,
+        AiModule,
       ],
       controllers: [HealthController, ...(options.extraControllers ?? [])],
     };

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
       seed: config.seedDemo ? DEMO_SANDBOX_SEED : undefined,
     });
   }
-  const api = await createApi(config, { sandboxUrl: sandbox ? `http://localhost:${sandbox.port}` : null });
+  const sandboxUrl = sandbox ? `http://localhost:${sandbox.port}` : null;
+  const api = await createApi(config, { sandboxUrl });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const demo = config.seedDemo ? await seedDemo(api.app) : null;
-  if (demo && sandbox) await seedDemoDialer(api.app, demo.workspaceId);
+  if (demo && sandboxUrl) await seedDemoDialer(api.app, demo.workspaceId, sandboxUrl);
   await api.app.listen(config.port);
 
   const url = `http://localhost:${config.port}`;

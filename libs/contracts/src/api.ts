@@ -73,6 +73,8 @@ export interface WorkspaceView {
   defaultCountry: string;
   ringTimeoutSeconds: number;
   recordCalls: boolean;
+  /** Said to the caller before a recorded call connects (consent notice); null = none. */
+  recordingAnnouncement: string | null;
   permissions: PermissionToggles;
   twilio: TwilioSettingsView;
   dialer: DialerSettingsView;

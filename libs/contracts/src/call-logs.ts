@@ -1,4 +1,5 @@
 /** Call logs (a snapshot of one interaction) and the reports built on them. */
+import type { CallLogAiView } from './ai.js';
 import type { CallDirection, LeadStatus } from './enums.js';
 
 export const CALL_STATUSES = ['ringing', 'in_progress', 'completed', 'missed', 'voicemail', 'busy', 'no_answer', 'failed', 'canceled'] as const;
@@ -27,7 +28,10 @@ export interface CallLogView {
   dealValueCents: number | null;
   qualifiedAt: string | null;
   qualifiedBy: { userId: string; name: string } | null;
+  /** The API's own path serving the audio with the caller's permissions (never Twilio's URL). */
   recordingUrl: string | null;
+  /** AI analysis of the recording; null when none was started. */
+  ai: CallLogAiView | null;
   /** True while a lead status set here still updates the contact (24 h after the call). */
   syncsContact: boolean;
 }
@@ -65,6 +69,12 @@ export interface AgentReportRow {
   talkSeconds: number;
   qualifiedCalls: number;
   attributedRevenueCents: number;
+  /** Calls the AI suggested as qualified. */
+  aiQualifiedCalls: number;
+  /** Calls a person marked qualified by hand (not by accepting the AI's suggestion). */
+  personQualifiedCalls: number;
+  /** AI suggestions a person accepted. */
+  aiAcceptedCalls: number;
 }
 
 export interface AgentReport {

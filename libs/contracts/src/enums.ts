@@ -41,6 +41,9 @@ export const ERROR_CODES = [
   'TWILIO_UNREACHABLE',
   'TWILIO_REJECTED',
   'INVALID_PHONE',
+  'AI_NOTHING_TO_ACCEPT',
+  'AI_NOT_RETRYABLE',
+  'NO_RECORDING',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

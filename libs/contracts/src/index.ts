@@ -6,3 +6,4 @@ export * from './dialer.js';
 export * from './contacts.js';
 export * from './call-logs.js';
 export * from './csv.js';
+export * from './ai.js';

@@ -5,3 +5,7 @@ export { signWebhook } from './calls/webhook.js';
 export { DEVICE_PATH } from './device/hub.js';
 export type { ClientFrame as DeviceClientFrame, ServerFrame as DeviceServerFrame } from './device/protocol.js';
 export type { CallStatus, PhoneAnswer, PhoneBehaviour } from './state/types.js';
+export { transcriptOfWav, wavWithTranscript } from './calls/wav.js';
+export { analyseTranscript, type CallAnalysis } from './openai/analysis.js';
+export type { OpenAiControl, OpenAiDelay, OpenAiEndpoint, OpenAiFault, OpenAiRequestLog } from './openai/control.js';
+export { SANDBOX_MODELS } from './openai/routes.js';

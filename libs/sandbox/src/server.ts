@@ -6,6 +6,10 @@ import { registerCallControl } from './control/calls.js';
 import { consolePage } from './control/console-page.js';
 import { DeviceHub } from './device/hub.js';
 import { HttpError, readBody, Router, sendJson, sendText, type RequestContext } from './http/router.js';
+import { OpenAiControl } from './openai/control.js';
+import { registerOpenAiControl } from './openai/control-routes.js';
+import { isOpenAiPath, OPENAI_BODY_LIMIT, toOpenAiError } from './openai/errors.js';
+import { registerOpenAiRoutes } from './openai/routes.js';
 import { registerAccountRoutes } from './rest/accounts.js';
 import { registerApplicationRoutes } from './rest/applications.js';
 import { registerCallRoutes } from './rest/calls.js';
@@ -18,7 +22,7 @@ import { applySeed, type SandboxSeed } from './seed.js';
 import { loadState, saveState } from './state/persistence.js';
 import { Store } from './state/store.js';
 
-export function buildRouter(store: Store, telephony: Telephony, devices: DeviceHub): Router {
+export function buildRouter(store: Store, telephony: Telephony, devices: DeviceHub, openAi = new OpenAiControl()): Router {
   const router = new Router();
   registerAccountRoutes(router, store);
   registerApplicationRoutes(router, store);
@@ -29,6 +33,8 @@ export function buildRouter(store: Store, telephony: Telephony, devices: DeviceH
   registerLookupRoutes(router, store);
   registerAccountControl(router, store);
   registerCallControl(router, store, telephony);
+  registerOpenAiRoutes(router, openAi);
+  registerOpenAiControl(router, openAi);
   router.get('/sandbox/devices', ({ res }) => sendJson(res, 200, devices.list()));
   router.get('/sandbox/health', ({ res }) => sendJson(res, 200, { ok: true }));
   router.get('/', ({ res }) => sendText(res, 200, 'text/html; charset=utf-8', consolePage()));
@@ -50,20 +56,27 @@ export async function handleRequest(router: Router, req: IncomingMessage, res: S
   }
   const url = new URL(req.url ?? '/', 'http://sandbox.local');
   const twilioPath = url.pathname.startsWith('/2010-04-01') || url.pathname.startsWith('/v2/');
+  // OpenAI routes (/v1) read the raw body themselves (multipart uploads) and answer in OpenAI's error shape.
+  const openAiPath = isOpenAiPath(url.pathname);
   try {
     const match = router.match(method, url.pathname);
     if (match === null) throw twilioPath ? notFound(url.pathname) : new HttpError(404, 'Not found', { error: `No route ${method} ${url.pathname}` });
     if (match === 'method') throw new HttpError(405, 'Method not allowed', twilioPath ? { code: 20004, message: 'Method not allowed', more_info: 'https://www.twilio.com/docs/errors/20004', status: 405 } : { error: 'Method not allowed' });
-    const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
+    const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, openAiPath ? OPENAI_BODY_LIMIT : undefined);
     const type = req.headers['content-type'] ?? '';
     let form = new URLSearchParams();
     let json: unknown = undefined;
-    if (type.includes('application/json') && body.length) json = JSON.parse(body.toString('utf8'));
-    else if (body.length) form = new URLSearchParams(body.toString('utf8'));
-    const ctx: RequestContext = { req, res, method, url, params: match.params, query: url.searchParams, form, json };
+    const parse = body.length > 0 && !openAiPath && !type.includes('multipart/form-data');
+    if (parse && type.includes('application/json')) json = JSON.parse(body.toString('utf8'));
+    else if (parse) form = new URLSearchParams(body.toString('utf8'));
+    const ctx: RequestContext = { req, res, method, url, params: match.params, query: url.searchParams, form, json, body };
     await match.handler(ctx);
   } catch (err) {
     if (res.headersSent) return void res.end();
+    if (openAiPath) {
+      const failure = toOpenAiError(err);
+      return sendJson(res, failure.status, failure.body);
+    }
     if (err instanceof HttpError) return sendJson(res, err.status, err.body ?? { error: err.message });
     if (err instanceof SyntaxError) return sendJson(res, 400, { error: `Invalid JSON body: ${err.message}` });
     sendJson(res, 500, { error: err instanceof Error ? err.message : String(err) });
@@ -89,6 +102,8 @@ export interface Sandbox {
   store: Store;
   telephony: Telephony;
   devices: DeviceHub;
+  // Faults, delays and the request log of the OpenAI endpoints (also under /sandbox/openai).
+  openAi: OpenAiControl;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -104,7 +119,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const devices = new DeviceHub(store, telephony);
   telephony.engine.devices = devices;
-  const router = buildRouter(store, telephony, devices);
+  const openAi = new OpenAiControl();
+  const router = buildRouter(store, telephony, devices, openAi);
   router.post('/sandbox/reset', ({ res }) => {
     reset();
     sendJson(res, 200, { ok: true });
@@ -138,6 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   function reset(): void {
     for (const call of [...telephony.engine.live.values()]) telephony.engine.hangup(call);
     store.reset();
+    openAi.reset();
   }
 
   return {
@@ -146,9 +163,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     telephony,
     devices,
+    openAi,
     reset,
     async stop() {
       await devices.close();
+      openAi.close();
       await telephony.stop();
       if (saveTimer) {
         clearTimeout(saveTimer);

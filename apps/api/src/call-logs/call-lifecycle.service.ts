@@ -80,15 +80,33 @@ export class CallLifecycleService {
     return row ? { id: row.id, workspaceId: row.workspace_id, agentUserId: row.agent_user_id } : null;
   }
 
-  async attachRecording(where: { twilioCallSid: string }, recording: { sid: string; url: string; durationSeconds: number | null }, voicemail: boolean): Promise<void> {
-    await this.db.query(
-      `UPDATE call_logs SET recording_sid = $2, recording_url = $3,
-         status = CASE WHEN $4 THEN 'voicemail' ELSE status END,
-         duration_seconds = CASE WHEN $4 AND $5::int IS NOT NULL THEN $5::int ELSE duration_seconds END,
-         updated_at = now()
-       WHERE twilio_call_sid = $1`,
-      [where.twilioCallSid, recording.sid, recording.url, voicemail, recording.durationSeconds],
+  /**
+   * Stores a finished recording on its call (a voicemail also marks the call so). By CallSid, or
+   * for a conference recording by the log id its callback URL carried, within that Twilio account.
+   */
+  async attachRecording(
+    where: { twilioCallSid: string } | { callLogId: string; accountSid: string },
+    recording: { sid: string; url: string; durationSeconds: number | null },
+    voicemail: boolean,
+  ): Promise<{ id: string; workspaceId: string } | null> {
+    const match =
+      'twilioCallSid' in where
+        ? { sql: 'l.twilio_call_sid = $1', params: [where.twilioCallSid] }
+        : { sql: 'l.id = $1::uuid AND w.twilio_account_sid = $6', params: [where.callLogId] };
+    const rows = returnedRows<{ id: string; workspace_id: string }>(
+      await this.db.query(
+        `UPDATE call_logs l SET recording_sid = $2, recording_url = $3,
+           status = CASE WHEN $4 THEN 'voicemail' ELSE l.status END,
+           duration_seconds = CASE WHEN $4 AND $5::int IS NOT NULL THEN $5::int ELSE l.duration_seconds END,
+           updated_at = now()
+         FROM workspaces w
+         WHERE w.id = l.workspace_id AND ${match.sql}
+         RETURNING l.id, l.workspace_id`,
+        [...match.params, recording.sid, recording.url, voicemail, recording.durationSeconds, ...('accountSid' in where ? [where.accountSid] : [])],
+      ),
     );
+    const row = rows[0];
+    return row ? { id: row.id, workspaceId: row.workspace_id } : null;
   }
 
   /** Smart caller ID: the tracking number of the last call with this contact (this agent's first). */

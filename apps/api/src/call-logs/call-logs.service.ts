@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, type CallLogView, type ContactStats, type Page, type UpdateCallLogResponse } from '@ringtonic/contracts';
+import { can, type CallLogView, type LeadStatus, type ContactStats, type Page, type UpdateCallLogResponse } from '@ringtonic/contracts';
 import { DataSource } from 'typeorm';
 import { DomainError, forbidden, notFound } from '../common/domain-error.js';
 import type { WorkspaceAccess } from '../common/request-context.js';
@@ -73,6 +73,31 @@ export class CallLogsService {
     const contactUpdated = Boolean(dto.leadStatus && before.syncs_contact && before.contact_id);
     if (dto.leadStatus && contactUpdated) await this.contacts.setLeadStatus(access.workspaceId, before.contact_id!, dto.leadStatus);
     return { ...(await this.get(access.workspaceId, id)), contactUpdated };
+  }
+
+  /**
+   * A person accepts the AI's suggestion: its lead status (and deal value, when it estimated one)
+   * become the log's like a manual qualification — so within 24 h also the contact's lead status.
+   */
+  async acceptAiSuggestion(access: WorkspaceAccess, id: string): Promise<UpdateCallLogResponse> {
+    const [row] = (await this.db.query(`SELECT ai_status, ai_lead_status, ai_deal_value_cents FROM call_logs WHERE workspace_id = $1 AND id = $2`, [
+      access.workspaceId,
+      id,
+    ])) as Array<{ ai_status: string | null; ai_lead_status: LeadStatus | null; ai_deal_value_cents: string | null }>;
+    if (!row) throw notFound('Call log');
+    if (row.ai_status !== 'done' || !row.ai_lead_status) {
+      throw new DomainError('AI_NOTHING_TO_ACCEPT', 'There is no finished AI analysis on this call to accept', HttpStatus.CONFLICT);
+    }
+    const result = await this.update(access, id, {
+      leadStatus: row.ai_lead_status,
+      ...(row.ai_deal_value_cents !== null ? { dealValueCents: Number(row.ai_deal_value_cents) } : {}),
+    });
+    await this.db.query(`UPDATE call_logs SET ai_accepted_at = now(), ai_accepted_by_user_id = $3 WHERE workspace_id = $1 AND id = $2`, [
+      access.workspaceId,
+      id,
+      access.userId,
+    ]);
+    return { ...(await this.get(access.workspaceId, id)), contactUpdated: result.contactUpdated };
   }
 
   /** A contact's calls, newest first, by page (the detail sheet's timeline). */

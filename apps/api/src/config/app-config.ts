@@ -72,6 +72,18 @@ export class EnvSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   LOGIN_MAX_ATTEMPTS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  AI_RETRY_LIMIT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  AI_RETRY_DELAY_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(86400)
+  AI_JOB_TIMEOUT_SECONDS?: number;
+
+  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value))) @Min(0.5) @Max(60)
+  JOBS_POLL_SECONDS?: number;
+
   @IsOptional() @IsIn(['on', 'off'])
   SEED_DEMO?: 'on' | 'off';
 
@@ -99,6 +111,8 @@ export interface AppConfig {
   refreshTokenTtlDays: number;
   invitationTtlHours: number;
   loginMaxAttempts: number;
+  /** The AI pipeline's pg-boss jobs: retries with exponential backoff, a stuck job's expiry, polling. */
+  jobs: { aiRetryLimit: number; aiRetryDelaySeconds: number; aiJobTimeoutSeconds: number; pollSeconds: number };
   seedDemo: boolean;
   webDistDir: string | null;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -137,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS ?? 30,
     invitationTtlHours: parsed.INVITATION_TTL_HOURS ?? 168,
     loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS ?? 10,
+    jobs: {
+      aiRetryLimit: parsed.AI_RETRY_LIMIT ?? 4,
+      aiRetryDelaySeconds: parsed.AI_RETRY_DELAY_SECONDS ?? 30,
+      aiJobTimeoutSeconds: parsed.AI_JOB_TIMEOUT_SECONDS ?? 900,
+      pollSeconds: parsed.JOBS_POLL_SECONDS ?? 2,
+    },
     seedDemo: (parsed.SEED_DEMO ?? 'on') === 'on',
     webDistDir: parsed.WEB_DIST_DIR ?? null,
     logLevel: parsed.LOG_LEVEL ?? 'log',

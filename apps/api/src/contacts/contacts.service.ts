@@ -101,6 +101,7 @@ export class ContactsService {
     for (const [key, col] of FIELD_COLUMNS) {
       if (dto[key] !== undefined) sets.push(`${col} = $${params.push(dto[key])}`);
     }
+    if (dto.name !== undefined) sets.push('name_set_by_ai = false'); // a person's name: the AI leaves it alone
     if (sets.length) {
       try {
         await this.db.query(`UPDATE contacts SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2`, params);

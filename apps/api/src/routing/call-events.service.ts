@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CallStatus } from '@ringtonic/contracts';
 import { DataSource } from 'typeorm';
+import { AiPipelineService } from '../ai/ai-pipeline.service.js';
+import { isUuid } from '../common/uuid.js';
 import { CallLifecycleService } from '../call-logs/call-lifecycle.service.js';
 import { PresenceService } from '../presence/presence.service.js';
 import { RealtimeEmitter } from '../realtime/realtime.emitter.js';
@@ -26,6 +28,7 @@ export class CallEventsService {
     private readonly ring: RingStateService,
     private readonly presence: PresenceService,
     private readonly realtime: RealtimeEmitter,
+    private readonly ai: AiPipelineService,
   ) {}
 
   async status(p: TwilioParams): Promise<void> {
@@ -58,18 +61,22 @@ export class CallEventsService {
     }
   }
 
-  async recording(p: TwilioParams): Promise<void> {
-    if (!p.CallSid || !p.RecordingSid || !p.RecordingUrl || (p.RecordingStatus && p.RecordingStatus !== 'completed')) return;
-    const voicemail = p.RecordingSource === 'RecordVerb';
-    await this.logs.attachRecording({ twilioCallSid: p.CallSid }, { sid: p.RecordingSid, url: p.RecordingUrl, durationSeconds: num(p.RecordingDuration) ?? null }, voicemail);
-    const [log] = (await this.db.query(`SELECT id, workspace_id FROM call_logs WHERE twilio_call_sid = $1`, [p.CallSid])) as Array<{ id: string; workspace_id: string }>;
-    if (log) this.realtime.toWorkspace(log.workspace_id, 'calllog.updated', { id: log.id });
+  async recording(p: TwilioParams, callLogId?: string): Promise<void> {
+    if (!p.RecordingSid || !p.RecordingUrl || (p.RecordingStatus && p.RecordingStatus !== 'completed')) return;
+    const recording = { sid: p.RecordingSid, url: p.RecordingUrl, durationSeconds: num(p.RecordingDuration) ?? null };
+    const where = p.CallSid ? { twilioCallSid: p.CallSid } : isUuid(callLogId) && p.AccountSid ? { callLogId, accountSid: p.AccountSid } : null;
+    if (!where) return;
+    const log = await this.logs.attachRecording(where, recording, p.RecordingSource === 'RecordVerb');
+    if (!log) return;
+    this.realtime.toWorkspace(log.workspaceId, 'calllog.updated', { id: log.id });
+    await this.ai.startForRecording(log.id);
   }
 
   /** The <Record> action: the message is in; the recording callback stores it. */
   async voicemailDone(p: TwilioParams): Promise<string> {
     if (p.CallSid && p.RecordingSid && p.RecordingUrl) {
-      await this.logs.attachRecording({ twilioCallSid: p.CallSid }, { sid: p.RecordingSid, url: p.RecordingUrl, durationSeconds: num(p.RecordingDuration) ?? null }, true);
+      const log = await this.logs.attachRecording({ twilioCallSid: p.CallSid }, { sid: p.RecordingSid, url: p.RecordingUrl, durationSeconds: num(p.RecordingDuration) ?? null }, true);
+      if (log) await this.ai.startForRecording(log.id);
     }
     return sayAndHangupTwiml('Thank you for your message. Goodbye.');
   }

@@ -53,7 +53,7 @@ export class ClientWebhookService {
     if (!row || row.workspace_id !== ws.id) return sayAndHangupTwiml('This call was answered by a teammate.');
     await this.logs.answered(callLogId, userId);
     await this.presence.setInCall(ws.id, userId, true);
-    return joinConferenceTwiml(conferenceName(callLogId), routingUrls(this.config.publicUrl), ws.recordCalls);
+    return joinConferenceTwiml(conferenceName(callLogId), routingUrls(this.config.publicUrl), ws.recordCalls ? { callLogId } : null);
   }
 
   private async outbound(ws: { id: string; recordCalls: boolean; permissions: Parameters<typeof can>[2] }, role: Parameters<typeof can>[0], userId: string, p: ClientParams): Promise<string> {

@@ -146,7 +146,10 @@ describe('inbound routing: ring everyone, first answer wins (e2e)', () => {
       const l = await http().get(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${callId}`).set(bearer(agents[0]!.token));
       return l.body.status === 'voicemail' && l.body.recordingUrl ? l.body : null;
     }, 'voicemail on the log');
-    expect(log.recordingUrl).toMatch(/Recordings\/RE/);
+    expect(log.recordingUrl).toBe(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${callId}/recording`);
+    const audio = await http().get(log.recordingUrl).set(bearer(agents[0]!.token)).buffer(true).expect(200);
+    expect(audio.headers['content-type']).toBe('audio/wav');
+    expect(audio.body.subarray(0, 4).toString('ascii')).toBe('RIFF');
     for (const a of agents) a.socket?.close();
   });
 

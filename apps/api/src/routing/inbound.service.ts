@@ -68,8 +68,9 @@ export class InboundService {
       campaignId: tracking.campaignId,
     });
 
+    const announcement = ws.recordCalls ? ws.recordingAnnouncement : null;
     const [existing, agents] = await Promise.all([this.ring.byId(log.id), this.presence.onlineUserIds(ws.id, RECEIVERS)]);
-    if (existing && existing.state !== 'ended') return parkCallerTwiml(conferenceName(log.id), urls); // Twilio retried
+    if (existing && existing.state !== 'ended') return parkCallerTwiml(conferenceName(log.id), urls, announcement); // Twilio retried
     if (agents.length === 0) {
       await this.logs.transition({ callLogId: log.id }, 'missed');
       return voicemailTwiml(urls);
@@ -91,7 +92,7 @@ export class InboundService {
       this.realtime.toUsers(ws.id, agents, 'call.ringing', toRingingEvent(row));
       if (!contact.name) void this.addCallerName(row.call_log_id, ws.id, p.From);
     }
-    return parkCallerTwiml(conferenceName(log.id), urls);
+    return parkCallerTwiml(conferenceName(log.id), urls, announcement);
   }
 
   // Ringing never waits for CNAM: a name found later rings the same call again, with the name.

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AiModule } from '../ai/ai.module.js';
 import { CallLogsModule } from '../call-logs/call-logs.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { DialerProvisioningModule } from '../dialer-provisioning/dialer-provisioning.module.js';
@@ -16,7 +17,7 @@ import { RingStateService } from './ring-state.service.js';
 import { TwilioWebhooksController } from './webhooks.controller.js';
 
 @Module({
-  imports: [WorkspaceModule, UsersModule, DialerProvisioningModule, PresenceModule, RealtimeModule, ContactsModule, CallLogsModule],
+  imports: [AiModule, WorkspaceModule, UsersModule, DialerProvisioningModule, PresenceModule, RealtimeModule, ContactsModule, CallLogsModule],
   controllers: [TwilioWebhooksController, CallsController],
   providers: [RingStateService, InboundService, CallControlService, ClientWebhookService, CallEventsService, CallerNameService],
 })

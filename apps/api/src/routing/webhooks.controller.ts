@@ -1,4 +1,4 @@
-import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/decorators.js';
 import { emptyTwiml } from '../telephony/twiml.js';
@@ -55,8 +55,9 @@ export class TwilioWebhooksController {
   @Post('recording')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
-  async handleRecording(@Body() p: TwilioParams): Promise<string> {
-    await this.events.recording(p);
+  async handleRecording(@Body() p: TwilioParams, @Query('callLogId') callLogId?: string): Promise<string> {
+    // Conference recordings carry no CallSid: their callback URL names the call log (signed with it).
+    await this.events.recording(p, callLogId);
     return emptyTwiml();
   }
 

@@ -28,7 +28,42 @@ export class TwilioClientFactory {
       ? twilio(creds.accountSid, creds.authToken, opts)
       : twilio(creds.apiKeySid, creds.apiKeySecret, opts);
   }
+
+  /**
+   * A recording's audio from Twilio's media URL with the account's credentials (basic auth; Twilio
+   * answers with a redirect to storage, which fetch follows without the credentials).
+   */
+  async recordingMedia(
+    creds: { accountSid: string; authToken: string },
+    recordingSid: string,
+    format: 'wav' | 'mp3',
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    if (!RECORDING_SID.test(recordingSid)) throw new RecordingFetchError(null, `Not a recording SID: ${recordingSid}`);
+    const base = this.options.sandboxUrl ?? 'https://api.twilio.com';
+    const url = `${base}/2010-04-01/Accounts/${creds.accountSid}/Recordings/${recordingSid}.${format}`;
+    const auth = Buffer.from(`${creds.accountSid}:${creds.authToken}`).toString('base64');
+    let res: Response;
+    try {
+      res = await fetch(url, { headers: { Authorization: `Basic ${auth}` }, signal: signal ?? AbortSignal.timeout(60_000) });
+    } catch (e) {
+      throw new RecordingFetchError(null, `Could not reach Twilio for recording ${recordingSid}: ${(e as Error).message}`);
+    }
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { message?: string } | null;
+      throw new RecordingFetchError(res.status, `Twilio answered ${res.status} for recording ${recordingSid}${body?.message ? `: ${body.message}` : ''}`);
+    }
+    return res;
+  }
 }
+
+export class RecordingFetchError extends Error {
+  constructor(readonly status: number | null, message: string) {
+    super(message);
+  }
+}
+
+const RECORDING_SID = /^RE[0-9a-f]{32}$/;
 
 /** Twilio's error code from a failed REST call, or null for a transport error. */
 export function twilioErrorCode(e: unknown): number | null {

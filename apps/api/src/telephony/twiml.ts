@@ -9,9 +9,13 @@ export interface WebhookUrls {
 
 const VOICE = { voice: 'Polly.Joanna' as const };
 
-/** The caller waits in its own conference, hearing ringback, until an agent joins (DESIGN §3). */
-export function parkCallerTwiml(conference: string, urls: WebhookUrls): string {
+/**
+ * The caller waits in its own conference, hearing ringback, until an agent joins (DESIGN §3).
+ * A recorded call first tells the caller so (the workspace's consent announcement).
+ */
+export function parkCallerTwiml(conference: string, urls: WebhookUrls, announcement: string | null = null): string {
   const r = new twilio.twiml.VoiceResponse();
+  if (announcement) r.say(VOICE, announcement);
   r.dial().conference(
     {
       startConferenceOnEnter: false,
@@ -25,15 +29,18 @@ export function parkCallerTwiml(conference: string, urls: WebhookUrls): string {
   return r.toString();
 }
 
-/** The answering agent's leg: joining starts the conference and bridges the caller. */
-export function joinConferenceTwiml(conference: string, urls: WebhookUrls, record: boolean): string {
+/**
+ * The answering agent's leg: joining starts the conference and bridges the caller. Conference
+ * recording callbacks carry no CallSid, so their URL names the call log.
+ */
+export function joinConferenceTwiml(conference: string, urls: WebhookUrls, record: { callLogId: string } | null): string {
   const r = new twilio.twiml.VoiceResponse();
   r.dial().conference(
     {
       startConferenceOnEnter: true,
       endConferenceOnExit: true,
       beep: 'false',
-      ...(record ? { record: 'record-from-start' as const, recordingStatusCallback: urls.recording } : {}),
+      ...(record ? { record: 'record-from-start' as const, recordingStatusCallback: `${urls.recording}?callLogId=${record.callLogId}` } : {}),
     },
     conference,
   );

@@ -33,6 +33,15 @@ export interface TwilioSecrets {
   dialerStatusMessage: string | null;
 }
 
+export interface AiSecrets {
+  enabled: boolean;
+  apiKey: string | null;
+  /** null = OpenAI's own endpoint. */
+  baseUrl: string | null;
+  transcriptionModel: string;
+  analysisModel: string;
+}
+
 @Injectable()
 export class WorkspaceService {
   constructor(
@@ -81,6 +90,7 @@ export class WorkspaceService {
     if (dto.defaultCountry !== undefined) ws.defaultCountry = dto.defaultCountry;
     if (dto.ringTimeoutSeconds !== undefined) ws.ringTimeoutSeconds = dto.ringTimeoutSeconds;
     if (dto.recordCalls !== undefined) ws.recordCalls = dto.recordCalls;
+    if (dto.recordingAnnouncement !== undefined) ws.recordingAnnouncement = dto.recordingAnnouncement?.trim() || null;
     if (dto.permissions) ws.permissionToggles = { ...ws.permissionToggles, ...definedOnly(dto.permissions) };
     if (dto.twilio) {
       const { accountSid, authToken } = dto.twilio;
@@ -138,6 +148,18 @@ export class WorkspaceService {
       accountType: ws.twilioAccountType,
       dialerStatus: ws.dialerStatus,
       dialerStatusMessage: ws.dialerStatusMessage,
+    };
+  }
+
+  /** Decrypted AI settings for the ai module; the key never leaves the server. */
+  async aiSecrets(workspaceId: string): Promise<AiSecrets> {
+    const ws = await this.load(workspaceId);
+    return {
+      enabled: ws.aiEnabled,
+      apiKey: ws.openaiApiKeyEnc === null ? null : this.secrets.decrypt(ws.openaiApiKeyEnc),
+      baseUrl: ws.aiBaseUrl,
+      transcriptionModel: ws.aiTranscriptionModel,
+      analysisModel: ws.aiAnalysisModel,
     };
   }
 

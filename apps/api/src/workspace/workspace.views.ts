@@ -9,6 +9,7 @@ export function toWorkspaceView(w: WorkspaceEntity): WorkspaceView {
     defaultCountry: w.defaultCountry,
     ringTimeoutSeconds: w.ringTimeoutSeconds,
     recordCalls: w.recordCalls,
+    recordingAnnouncement: w.recordingAnnouncement,
     permissions: w.permissionToggles,
     twilio: {
       accountSid: w.twilioAccountSid,

@@ -3,6 +3,7 @@ import { newSid } from '../state/ids.js';
 import type { Account, Conference, Participant } from '../state/types.js';
 import type { CallEngine } from './engine.js';
 import type { CallbackConfig, LiveCall } from './live-call.js';
+import { completedRecordingParams, recordingUrl, saveRecording } from './recordings.js';
 import { deferred } from './wait.js';
 import type { Params } from './webhook.js';
 
@@ -12,12 +13,32 @@ export interface JoinOptions {
   muted: boolean;
   label: string | null;
   callback: CallbackConfig | null;
+  // <Conference record="record-from-start">: this participant asks for the conference recording.
+  record?: ConferenceRecordRequest | null;
+}
+
+export interface ConferenceRecordRequest {
+  callback: CallbackConfig | null;
+  // trim-silence (the default): a recording in which nobody spoke is absent.
+  trim: boolean;
+}
+
+// The conference's one recording, asked for by the TwiML of `requester` (its call_sid).
+interface ConferenceRecording {
+  requester: LiveCall;
+  request: ConferenceRecordRequest;
+  sid: string;
+  // Set when the conference starts (or when the requester joins one already running).
+  startedAt: number | null;
+  lines: string[];
+  chain: Promise<void>;
 }
 
 interface Membership {
   call: LiveCall;
   participant: Participant;
   left: { promise: Promise<string>; resolve: (reason: string) => void };
+  onSay: (text: string) => void;
 }
 
 interface ConferenceCallbacks {
@@ -36,6 +57,7 @@ const EVENT_KEYWORD: Record<string, string> = {
 export class ConferenceEngine {
   private readonly members = new Map<string, Membership>();
   private readonly callbacks = new Map<string, ConferenceCallbacks>();
+  private readonly recordings = new Map<string, ConferenceRecording>();
 
   constructor(private readonly engine: CallEngine) {}
 
@@ -73,8 +95,13 @@ export class ConferenceEngine {
     participant.status = 'connected';
     conf.participants.set(call.sid, participant);
     const left = deferred<string>();
-    this.members.set(call.sid, { call, participant, left });
+    const onSay = (text: string) => this.heard(conf, participant, text);
+    call.on('say', onSay);
+    this.members.set(call.sid, { call, participant, left, onSay });
     call.record.conferenceSid = conf.sid;
+    if (opts.record && !this.recordings.has(conf.sid)) {
+      this.recordings.set(conf.sid, { requester: call, request: opts.record, sid: newSid('RE'), startedAt: null, lines: [], chain: Promise.resolve() });
+    }
     this.engine.event(call, 'conference-join', { conferenceSid: conf.sid, friendlyName: conf.friendlyName });
     this.emit(conf, 'participant-join', participant);
     if (conf.status === 'init' && opts.startConferenceOnEnter) {
@@ -82,13 +109,22 @@ export class ConferenceEngine {
       conf.dateUpdated = new Date();
       this.emit(conf, 'conference-start');
     }
+    if (conf.status === 'in-progress') this.startRecording(conf);
     return left.promise;
   }
 
   leave(callSid: string, reason: string): void {
     const member = this.members.get(callSid);
     if (!member) return;
-    const conf = this.engine.store.conferences.get(member.participant.conferenceSid)!;
+    const conf = this.engine.store.conferences.get(member.participant.conferenceSid);
+    if (!conf) {
+      // The sandbox was reset under a live conference: nothing left to report.
+      this.members.delete(callSid);
+      this.recordings.delete(member.participant.conferenceSid);
+      member.call.off('say', member.onSay);
+      member.left.resolve(reason);
+      return;
+    }
     this.remove(conf, member, reason);
     if (conf.status === 'completed') return;
     if (member.participant.endConferenceOnExit) this.end(conf, 'participant-with-end-conference-on-exit-left', callSid);
@@ -107,6 +143,7 @@ export class ConferenceEngine {
       else conf.participants.delete(callSid);
     }
     this.emit(conf, 'conference-end', null, { ReasonConferenceEnded: reason, ...(endingCallSid ? { CallSidEndingConference: endingCallSid } : {}) });
+    this.finishRecording(conf);
   }
 
   // A participant announced before its call answered (REST Participants create).
@@ -144,6 +181,10 @@ export class ConferenceEngine {
 
   private remove(conf: Conference, member: Membership, reason: string): void {
     this.members.delete(member.call.sid);
+    member.call.off('say', member.onSay);
+    const recording = this.recordings.get(conf.sid);
+    // A request whose participant leaves before the conference starts is dropped with it.
+    if (recording?.startedAt === null && recording.requester === member.call) this.recordings.delete(conf.sid);
     conf.participants.delete(member.call.sid);
     member.participant.status = 'complete';
     member.participant.dateUpdated = new Date();
@@ -153,6 +194,63 @@ export class ConferenceEngine {
       ReasonParticipantLeft: reason,
     });
     member.left.resolve(reason);
+  }
+
+  private startRecording(conf: Conference): void {
+    const recording = this.recordings.get(conf.sid);
+    if (!recording || recording.startedAt !== null) return;
+    recording.startedAt = Date.now();
+    this.recordingStatus(conf, recording, 'in-progress', { RecordingUrl: recordingUrl(this.engine, { accountSid: conf.accountSid, sid: recording.sid }) });
+  }
+
+  // A line said by a member's leg: the recording hears it unless the member is muted or on hold.
+  private heard(conf: Conference, participant: Participant, text: string): void {
+    const recording = this.recordings.get(conf.sid);
+    if (!recording || recording.startedAt === null || conf.status !== 'in-progress') return;
+    if (participant.muted || participant.hold) return;
+    recording.lines.push(text);
+  }
+
+  private finishRecording(conf: Conference): void {
+    const recording = this.recordings.get(conf.sid);
+    this.recordings.delete(conf.sid);
+    if (!recording || recording.startedAt === null) return;
+    const { requester } = recording;
+    if (recording.request.trim && recording.lines.length === 0) {
+      this.engine.event(requester, 'recording', { status: 'absent', source: 'Conference', conferenceSid: conf.sid });
+      this.recordingStatus(conf, recording, 'absent', {});
+      return;
+    }
+    const rec = saveRecording(this.engine, requester, {
+      sid: recording.sid, source: 'Conference', channels: 1, startedAt: recording.startedAt, conferenceSid: conf.sid, lines: recording.lines,
+    });
+    this.recordingStatus(conf, recording, 'completed', completedRecordingParams(this.engine, rec));
+  }
+
+  // Conference recording callbacks name the conference, not a call: no CallSid or call parameters.
+  private recordingStatus(conf: Conference, recording: ConferenceRecording, status: string, fields: Params): void {
+    const cb = recording.request.callback;
+    if (!cb || !cb.events.has(status)) return;
+    const params: Params = {
+      AccountSid: conf.accountSid,
+      ConferenceSid: conf.sid,
+      RecordingSid: recording.sid,
+      RecordingStatus: status,
+      RecordingChannels: '1',
+      RecordingStartTime: rfc2822(new Date(recording.startedAt ?? Date.now()))!,
+      RecordingSource: 'Conference',
+      RecordingTrack: 'both',
+      ErrorCode: '0',
+      ...fields,
+    };
+    const { requester } = recording;
+    recording.chain = recording.chain.then(async () => {
+      const result = await this.engine.send(requester.account.authToken, cb.url, cb.method, params);
+      this.engine.event(requester, 'webhook', {
+        purpose: `recording-status:${status}`, url: cb.url, method: cb.method, status: result.status,
+        ...(result.errorCode ? { errorCode: result.errorCode, error: result.error } : {}),
+      });
+    });
   }
 
   private emit(conf: Conference, event: string, participant: Participant | null = null, extra: Params = {}): void {

@@ -47,7 +47,6 @@ export function finishRecording(engine: CallEngine, active: ActiveRecording, tri
     .filter((line) => line.at >= active.startedAt)
     .sort((a, b) => a.at - b.at)
     .map((line) => line.text);
-  const elapsedSeconds = (Date.now() - active.startedAt) / engine.options.secondMs;
   if (trim && lines.length === 0) {
     engine.event(call, 'recording', { status: 'absent', source: active.source });
     if (active.callback?.events.has('absent')) {
@@ -55,39 +54,60 @@ export function finishRecording(engine: CallEngine, active: ActiveRecording, tri
     }
     return null;
   }
-  const now = new Date();
-  const rec: Recording = {
-    sid: newSid('RE'),
-    accountSid: call.account.sid,
-    callSid: call.sid,
-    conferenceSid: active.conferenceSid,
-    durationSeconds: Math.max(1, Math.round(elapsedSeconds)),
-    channels: active.channels,
-    source: active.source,
-    status: 'completed',
-    startTime: new Date(active.startedAt),
-    dateCreated: now,
-    dateUpdated: now,
-    transcript: lines,
-  };
-  engine.store.recordings.set(rec.sid, rec);
-  engine.store.changed();
-  call.record.recordingSids.push(rec.sid);
-  engine.event(call, 'recording', { recordingSid: rec.sid, durationSeconds: rec.durationSeconds, source: rec.source });
+  const rec = saveRecording(engine, call, { ...active, lines });
   const cb = active.callback;
   if (cb?.events.has('completed')) {
     engine.notify(call, cb.url, cb.method, {
-      ...recordingParams(engine, rec),
-      RecordingStatus: 'completed',
-      RecordingChannels: String(rec.channels),
-      RecordingStartTime: rfc2822(rec.startTime)!,
-      RecordingSource: rec.source,
-      RecordingTrack: 'both',
-      ErrorCode: '0',
+      ...completedRecordingParams(engine, rec),
       ...(rec.conferenceSid ? { ConferenceSid: rec.conferenceSid } : {}),
     }, 'recording-status:completed');
   }
   return rec;
+}
+
+// Stores a finished recording as the call's (its call_sid) and logs it in that call's events.
+export function saveRecording(
+  engine: CallEngine,
+  call: LiveCall,
+  input: Pick<ActiveRecording, 'source' | 'channels' | 'startedAt' | 'conferenceSid'> & { sid?: string; lines: string[] },
+): Recording {
+  const elapsedSeconds = (Date.now() - input.startedAt) / engine.options.secondMs;
+  const now = new Date();
+  const rec: Recording = {
+    sid: input.sid ?? newSid('RE'),
+    accountSid: call.account.sid,
+    callSid: call.sid,
+    conferenceSid: input.conferenceSid,
+    durationSeconds: Math.max(1, Math.round(elapsedSeconds)),
+    channels: input.channels,
+    source: input.source,
+    status: 'completed',
+    startTime: new Date(input.startedAt),
+    dateCreated: now,
+    dateUpdated: now,
+    transcript: input.lines,
+  };
+  engine.store.recordings.set(rec.sid, rec);
+  engine.store.changed();
+  call.record.recordingSids.push(rec.sid);
+  engine.event(call, 'recording', {
+    recordingSid: rec.sid, durationSeconds: rec.durationSeconds, source: rec.source,
+    ...(rec.conferenceSid ? { conferenceSid: rec.conferenceSid } : {}),
+  });
+  return rec;
+}
+
+// The recording status callback fields of a completed recording (§2.6), without the call or conference.
+export function completedRecordingParams(engine: CallEngine, rec: Recording): Params {
+  return {
+    ...recordingParams(engine, rec),
+    RecordingStatus: 'completed',
+    RecordingChannels: String(rec.channels),
+    RecordingStartTime: rfc2822(rec.startTime)!,
+    RecordingSource: rec.source,
+    RecordingTrack: 'both',
+    ErrorCode: '0',
+  };
 }
 
 // recordingStatusCallback / recordingStatusCallbackEvent / recordingStatusCallbackMethod attributes.

@@ -11,9 +11,16 @@ export interface RequestContext {
   form: URLSearchParams;
   // Parsed JSON body, when the request sent one.
   json: unknown;
+  // The raw request body (empty for GET/HEAD); multipart and /v1 handlers parse it themselves.
+  body: Buffer;
 }
 
 export type Handler = (ctx: RequestContext) => unknown | Promise<unknown>;
+
+interface Fallback {
+  prefix: string;
+  handler: Handler;
+}
 
 interface Route {
   method: string;
@@ -40,6 +47,7 @@ function compile(path: string): { pattern: RegExp; names: string[] } {
 
 export class Router {
   private readonly routes: Route[] = [];
+  private readonly fallbacks: Fallback[] = [];
 
   add(method: string, path: string, handler: Handler): this {
     const { pattern, names } = compile(path);
@@ -60,8 +68,21 @@ export class Router {
     return this.add('DELETE', path, handler);
   }
 
+  // Answers every request under `prefix` (e.g. `/v1`) that no route matches, whatever its method.
+  fallback(prefix: string, handler: Handler): this {
+    this.fallbacks.push({ prefix, handler });
+    return this;
+  }
+
   // The handler for a request, or 'method' when the path exists under another method.
   match(method: string, pathname: string): { handler: Handler; params: Record<string, string> } | 'method' | null {
+    const found = this.matchRoute(method, pathname);
+    if (found !== null && found !== 'method') return found;
+    const fallback = this.fallbacks.find((f) => pathname === f.prefix || pathname.startsWith(`${f.prefix}/`));
+    return fallback ? { handler: fallback.handler, params: {} } : found;
+  }
+
+  private matchRoute(method: string, pathname: string): { handler: Handler; params: Record<string, string> } | 'method' | null {
     let pathMatched = false;
     for (const route of this.routes) {
       const m = route.pattern.exec(pathname);
@@ -82,7 +103,7 @@ export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise
   for await (const chunk of req) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > limit) throw new Error('request body too large');
+    if (size > limit) throw new HttpError(413, 'Request body too large', { error: `Request body larger than ${limit} bytes` });
     chunks.push(buf);
   }
   return Buffer.concat(chunks);

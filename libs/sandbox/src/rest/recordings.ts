@@ -1,6 +1,6 @@
 import { recordingUrl } from '../calls/recordings.js';
 import type { Telephony } from '../calls/telephony.js';
-import { wavOfSeconds } from '../calls/wav.js';
+import { wavWithTranscript } from '../calls/wav.js';
 import type { Router } from '../http/router.js';
 import { sendJson, sendText } from '../http/router.js';
 import type { Store } from '../state/store.js';
@@ -61,12 +61,13 @@ export function registerRecordingRoutes(router: Router, store: Store, telephony:
     sendJson(res, 200, listPage(`${V}/Accounts/${account.sid}/Calls/${params.callSid}/Recordings.json`, 'recordings', list, query, json));
   });
 
-  // Metadata (.json) and media: .wav (also with no extension) and .mp3 (same bytes, audio/mpeg).
+  // Metadata (.json) and media: .wav (also with no extension) and .mp3 (same bytes, audio/mpeg). The
+  // WAV carries the transcript in an INFO comment for the sandbox's /v1/audio/transcriptions.
   const media = (ext: string) => ({ req, res, params }: Parameters<Parameters<Router['get']>[1]>[0]) => {
     const { account } = authenticate(store, req, params.accountSid);
     const rec = find(account.sid, params.sid!);
     if (ext === 'json') return sendJson(res, 200, json(rec));
-    sendText(res, 200, ext === 'mp3' ? 'audio/mpeg' : 'audio/x-wav', wavOfSeconds(rec.durationSeconds));
+    sendText(res, 200, ext === 'mp3' ? 'audio/mpeg' : 'audio/x-wav', wavWithTranscript(rec.durationSeconds, rec.transcript));
   };
   router.get(`${V}/Accounts/:accountSid/Recordings/:sid.json`, media('json'));
   router.get(`${V}/Accounts/:accountSid/Recordings/:sid.wav`, media('wav'));

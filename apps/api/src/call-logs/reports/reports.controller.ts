@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AgentReport, CallSummary } from '@ringtonic/contracts';
+import type { AgentReport, CallSummary, KeywordReport } from '@ringtonic/contracts';
 import { Access, RequirePermission, WorkspaceScoped } from '../../common/decorators.js';
 import type { WorkspaceAccess } from '../../common/request-context.js';
 import { WorkspaceAccessGuard } from '../../workspace/workspace-access.guard.js';
@@ -18,6 +18,13 @@ export class ReportsController {
   @ApiOperation({ summary: 'Agent leaderboard: calls made/answered, talk time, qualified calls, attributed revenue' })
   agents(@Access() access: WorkspaceAccess, @Query() range: ReportRangeDto): Promise<AgentReport> {
     return this.reports.agents(access.workspaceId, range);
+  }
+
+  @Get('keywords')
+  @RequirePermission('callLogs.view')
+  @ApiOperation({ summary: 'Top AI keywords per campaign for the date range' })
+  keywords(@Access() access: WorkspaceAccess, @Query() range: ReportRangeDto): Promise<KeywordReport> {
+    return this.reports.keywords(access.workspaceId, range);
   }
 
   @Get('summary')

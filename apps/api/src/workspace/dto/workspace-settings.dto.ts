@@ -104,6 +104,13 @@ export class UpdateWorkspaceDto {
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() recordCalls?: boolean;
 
+  @ApiPropertyOptional({ nullable: true, maxLength: 500, description: 'Said to the caller before a recorded call connects (consent); null = none' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(500)
+  recordingAnnouncement?: string | null;
+
   @ApiPropertyOptional({ type: PermissionTogglesDto })
   @IsOptional()
   @ValidateNested()

@@ -22,6 +22,7 @@ export class WorkspaceEntity {
   @Column({ name: 'dialer_status', type: 'text', default: 'disabled' }) dialerStatus: DialerStatus;
   @Column({ name: 'dialer_status_message', type: 'text', nullable: true }) dialerStatusMessage: string | null;
 
+  @Column({ name: 'recording_announcement', type: 'text', nullable: true }) recordingAnnouncement: string | null;
   @Column({ name: 'ai_enabled', type: 'boolean', default: false }) aiEnabled: boolean;
   @Column({ name: 'openai_api_key_enc', type: 'text', nullable: true }) openaiApiKeyEnc: string | null;
   @Column({ name: 'ai_base_url', type: 'text', nullable: true }) aiBaseUrl: string | null;
