@@ -56,6 +56,8 @@ describe('AI call analysis: recording → transcript → suggestions (e2e)', () 
 
   it('should analyse an answered, recorded call and keep the name a person gave the contact', async () => {
     const ws = await aiWorkspace(app(), w.sandbox);
+    const consent = 'This call is recorded for quality.';
+    await http().patch(`/api/v1/workspaces/${ws.workspaceId}`).set(bearer(ws.ownerToken)).send({ recordingAnnouncement: consent }).expect(200);
     const caller = '+14155550202';
     const named = await http().post(`/api/v1/workspaces/${ws.workspaceId}/contacts`).set(bearer(ws.ownerToken)).send({ phone: caller, name: 'Dana from Acme' }).expect(201);
     const a = await agent(app(), w.urls[0]!, ws.workspaceId, 'agent');
@@ -70,6 +72,9 @@ describe('AI call analysis: recording → transcript → suggestions (e2e)', () 
       const c = await sandboxCall(w.sandbox, callSid);
       return c.conference?.status === 'in-progress' && (c.participants ?? []).some((p) => p.callSid === agentLeg);
     }, 'bridged');
+    // The caller heard the consent announcement before being connected.
+    const said = (await sandboxCall(w.sandbox, callSid)).events.filter((e) => e.type === 'verb' && e.verb === 'Say');
+    expect(JSON.stringify(said)).toContain(consent);
     await sandboxPost(w.sandbox, `/sandbox/calls/${callSid}/say`, { text: DANA });
     await sandboxPost(w.sandbox, `/sandbox/calls/${agentLeg}/say`, { text: 'Great, I will send the quote today.' });
     await sandboxPost(w.sandbox, `/sandbox/calls/${callSid}/hangup`);
