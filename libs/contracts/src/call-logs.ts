@@ -91,7 +91,7 @@ export interface CallSummary {
   outboundCalls: number;
   answeredInbound: number;
   missedCalls: number;
-  /** answeredInbound / inboundCalls, 0..1; null without inbound calls. */
+  /** answeredInbound / (answeredInbound + missedCalls), 0..1: calls still ringing don't count; null without any. */
   answerRate: number | null;
   qualifiedCalls: number;
   revenueCents: number;

@@ -135,8 +135,9 @@ describe('call logs (e2e)', () => {
     await aCallLog(t.app, { workspaceId: s.workspace.id, direction: 'inbound', agentUserId: s.user.id, leadStatus: 'qualified', dealValueCents: 2500 });
     await aCallLog(t.app, { workspaceId: s.workspace.id, direction: 'inbound', answered: false });
     await aCallLog(t.app, { workspaceId: s.workspace.id, direction: 'outbound', agentUserId: s.user.id });
+    await aCallLog(t.app, { workspaceId: s.workspace.id, direction: 'inbound', answered: false, status: 'ringing' }); // no outcome yet
     const res = await http().get(ws(s, '/reports/summary')).query({ from: new Date(Date.now() - 86_400_000).toISOString() }).set(bearer(s.accessToken)).expect(200);
-    expect(res.body).toMatchObject({ totalCalls: 3, inboundCalls: 2, outboundCalls: 1, answeredInbound: 1, missedCalls: 1, answerRate: 0.5, qualifiedCalls: 1, revenueCents: 2500 });
+    expect(res.body).toMatchObject({ totalCalls: 4, inboundCalls: 3, outboundCalls: 1, answeredInbound: 1, missedCalls: 1, answerRate: 0.5, qualifiedCalls: 1, revenueCents: 2500 });
     await http().get(ws(s, '/reports/summary')).query({ from: '2030-01-01T00:00:00Z', to: '2029-01-01T00:00:00Z' }).set(bearer(s.accessToken)).expect(400);
   });
 });

@@ -84,7 +84,8 @@ export class ReportsService {
       outboundCalls: r.outbound,
       answeredInbound: r.answered,
       missedCalls: r.missed,
-      answerRate: r.inbound ? r.answered / r.inbound : null,
+      // Over inbound calls that have an outcome: one still ringing is neither answered nor missed.
+      answerRate: r.answered + r.missed ? r.answered / (r.answered + r.missed) : null,
       qualifiedCalls: r.qualified,
       revenueCents: Number(r.revenue),
     };
