@@ -15,6 +15,8 @@ import { WorkspaceService } from '../workspace/workspace.service.js';
 import { describeOpenAiError, OpenAiClient, type AnalysisResult } from './openai-client.js';
 
 export const ANALYSIS_QUEUE = 'call-analysis';
+/** Where pg-boss moves a job it gave up on by itself (it kept timing out), so the log says failed. */
+const GIVEN_UP_QUEUE = 'call-analysis-given-up';
 
 /** Analyses one instance runs at once: mostly waiting on the AI endpoint, so several. */
 const CONCURRENCY = 4;
@@ -55,7 +57,9 @@ export class AiPipelineService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { aiRetryLimit, aiRetryDelaySeconds, aiJobTimeoutSeconds } = this.config.jobs;
+    await this.jobs.createQueue(GIVEN_UP_QUEUE, { policy: 'standard', retryLimit: 5, retryDelay: 5 });
     await this.jobs.createQueue(ANALYSIS_QUEUE, {
+      deadLetter: GIVEN_UP_QUEUE,
       policy: 'stately',
       retryLimit: aiRetryLimit,
       retryDelay: aiRetryDelaySeconds,
@@ -64,6 +68,7 @@ export class AiPipelineService implements OnApplicationBootstrap {
       expireInSeconds: aiJobTimeoutSeconds,
     });
     await this.jobs.work<AnalysisJob>(ANALYSIS_QUEUE, CONCURRENCY, (job) => this.run(job));
+    await this.jobs.work<AnalysisJob>(GIVEN_UP_QUEUE, 1, (job) => this.givenUp(job.data.callLogId));
   }
 
   /**
@@ -149,6 +154,14 @@ export class AiPipelineService implements OnApplicationBootstrap {
       this.realtime.toWorkspace(log.workspace_id, 'calllog.updated', { id: log.id });
       throw e;
     }
+  }
+
+  /** The queue expired the job's last attempt (an instance died or hung each time). */
+  private async givenUp(callLogId: string): Promise<void> {
+    const [log] = (await this.db.query(`SELECT id, workspace_id, ai_attempts FROM call_logs WHERE id = $1`, [callLogId])) as Array<PipelineRow & { ai_attempts: number }>;
+    if (!log) return;
+    const attempts = `${log.ai_attempts} attempt${log.ai_attempts === 1 ? '' : 's'}`;
+    await this.fail(log, `The analysis did not finish within ${this.config.jobs.aiJobTimeoutSeconds} s (${attempts})`);
   }
 
   private async recordingAudio(log: PipelineRow, signal: AbortSignal): Promise<Buffer> {
