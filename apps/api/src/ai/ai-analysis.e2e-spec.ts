@@ -143,16 +143,21 @@ describe('AI call analysis: recording → transcript → suggestions (e2e)', () 
     const ws = await aiWorkspace(app(), w.sandbox);
     await http().patch(`/api/v1/workspaces/${ws.workspaceId}`).set(bearer(ws.ownerToken)).send({ ai: { enabled: false } }).expect(200);
     const off = await leaveVoicemail(app(), w.sandbox, ws, '+14155550205', DANA);
-    await until(async () => (await http().get(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${off}`).set(bearer(ws.ownerToken))).body.recordingUrl, 'recording');
+    await until(async () => (await http().get(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${off}`).set(bearer(ws.ownerToken))).body.recordingUrl, 'recording', 20_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect((await http().get(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${off}`).set(bearer(ws.ownerToken)).expect(200)).body.ai).toBeNull();
 
+    const refused = await http().post(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${off}/ai/retry`).set(bearer(ws.ownerToken)).expect(409);
+    expect(refused.body.message).toMatch(/AI analysis is off/);
     await http().patch(`/api/v1/workspaces/${ws.workspaceId}`).set(bearer(ws.ownerToken)).send({ ai: { enabled: true } }).expect(200);
+    // A call recorded before AI was on is analysed on request.
+    await http().post(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${off}/ai/retry`).set(bearer(ws.ownerToken)).expect(200);
+    expect((await analysed(app(), ws, off)).ai).toMatchObject({ status: 'done', suggestedLeadStatus: 'qualified' });
     const id = await leaveVoicemail(app(), w.sandbox, ws, '+14155550206', DANA);
     await analysed(app(), ws, id);
     const keywords = await http().get(`/api/v1/workspaces/${ws.workspaceId}/reports/keywords`).set(bearer(ws.ownerToken)).expect(200);
     expect(keywords.body.items).toEqual([
-      { campaign: { id: expect.any(String), name: 'Google Ads' }, analysedCalls: 1, keywords: expect.arrayContaining([{ keyword: 'quote', count: 1 }]) },
+      { campaign: { id: expect.any(String), name: 'Google Ads' }, analysedCalls: 2, keywords: expect.arrayContaining([{ keyword: 'quote', count: 2 }]) },
     ]);
   });
 });

@@ -87,18 +87,32 @@ export class AiPipelineService implements OnApplicationBootstrap {
     );
   }
 
-  /** A person asks again after a failure (e.g. once the API key is fixed). */
+  /**
+   * A person asks for an analysis: again after a failure (e.g. once the API key is fixed), or of a
+   * call recorded before AI was turned on.
+   */
   async retry(workspaceId: string, callLogId: string): Promise<void> {
     const queued = await this.queue(
-      `UPDATE call_logs SET ai_status = 'pending', ai_error = NULL, ai_attempts = 0, updated_at = now()
-        WHERE workspace_id = $1 AND id = $2 AND ai_status = 'failed' AND recording_sid IS NOT NULL
-        RETURNING id, workspace_id`,
+      `UPDATE call_logs l SET ai_status = 'pending', ai_error = NULL, ai_attempts = 0, updated_at = now()
+         FROM workspaces w
+        WHERE l.workspace_id = $1 AND l.id = $2 AND w.id = l.workspace_id AND w.ai_enabled AND w.openai_api_key_enc IS NOT NULL
+          AND (l.ai_status = 'failed' OR l.ai_status IS NULL) AND l.recording_sid IS NOT NULL
+        RETURNING l.id, l.workspace_id`,
       [workspaceId, callLogId],
     );
     if (queued) return;
-    const [row] = (await this.db.query(`SELECT ai_status FROM call_logs WHERE workspace_id = $1 AND id = $2`, [workspaceId, callLogId])) as Array<{ ai_status: AiStatus | null }>;
+    const [row] = (await this.db.query(
+      `SELECT l.ai_status, l.recording_sid IS NOT NULL AS recorded, w.ai_enabled AND w.openai_api_key_enc IS NOT NULL AS ai_on
+         FROM call_logs l JOIN workspaces w ON w.id = l.workspace_id WHERE l.workspace_id = $1 AND l.id = $2`,
+      [workspaceId, callLogId],
+    )) as Array<{ ai_status: AiStatus | null; recorded: boolean; ai_on: boolean }>;
     if (!row) throw notFound('Call log');
-    throw new DomainError('AI_NOT_RETRYABLE', row.ai_status ? `The analysis is ${row.ai_status}, not failed` : 'This call has no analysis to retry', HttpStatus.CONFLICT);
+    const why = !row.recorded
+      ? 'This call has no recording to analyse'
+      : !row.ai_on
+        ? 'AI analysis is off: enable it with an API key in Settings → Basic'
+        : `The analysis is ${row.ai_status}, not failed`;
+    throw new DomainError('AI_NOT_RETRYABLE', why, HttpStatus.CONFLICT);
   }
 
   private async queue(sql: string, params: unknown[]): Promise<boolean> {

@@ -39,7 +39,7 @@ export class AiController {
   @Post('call-logs/:callLogId/ai/retry')
   @HttpCode(200)
   @RequirePermission('leads.qualify')
-  @ApiOperation({ summary: 'Analyse a call again after the analysis failed' })
+  @ApiOperation({ summary: 'Analyse a recorded call: again after a failure, or one recorded before AI was on' })
   async retry(@Access() access: WorkspaceAccess, @Param('callLogId', UuidParam) id: string): Promise<CallLogView> {
     await this.pipeline.retry(access.workspaceId, id);
     return this.callLogs.get(access.workspaceId, id);

@@ -30,13 +30,13 @@ export async function aiWorkspace(app: INestApplication, sandbox: Sandbox, baseU
 /** Nobody online: the caller leaves `line` as a voicemail. Returns the call log id. */
 export async function leaveVoicemail(app: INestApplication, sandbox: Sandbox, ws: ReadyWorkspace, from: string, line: string): Promise<string> {
   const { callSid } = await sandboxPost<{ callSid: string }>(sandbox, '/sandbox/calls', { from, to: ws.trackingNumber });
-  await until(async () => (await sandboxCall(sandbox, callSid)).events.some((e) => e.type === 'verb' && e.verb === 'Record'), 'voicemail recording');
+  await until(async () => (await sandboxCall(sandbox, callSid)).events.some((e) => e.type === 'verb' && e.verb === 'Record'), 'voicemail recording', 20_000);
   await sandboxPost(sandbox, `/sandbox/calls/${callSid}/say`, { text: line });
   await sandboxPost(sandbox, `/sandbox/calls/${callSid}/hangup`);
   const log = await until(async () => {
     const res = await request(app.getHttpServer()).get(`/api/v1/workspaces/${ws.workspaceId}/call-logs`).set(bearer(ws.ownerToken));
     return (res.body.items as CallLogView[]).find((l) => l.twilioCallSid === callSid);
-  }, 'call log');
+  }, 'call log', 20_000);
   return log.id;
 }
 
