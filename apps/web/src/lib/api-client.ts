@@ -43,8 +43,8 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function send(path: string, options: RequestOptions, accept = 'application/json'): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
   const token = session.getAccessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -97,21 +97,39 @@ export function refreshSession(): Promise<string | null> {
   return refreshing;
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends with the access token; on 401 refreshes once and retries, or ends the session. */
+async function authorizedSend(path: string, options: RequestOptions, accept?: string): Promise<Response> {
   const sentToken = session.getAccessToken();
-  let response = await send(path, options);
+  let response = await send(path, options, accept);
   if (response.status === 401 && !options.skipRefresh) {
     // Another request may already have refreshed while this one was in flight.
     const current = session.getAccessToken();
     const token = current && current !== sentToken ? current : await refreshSession();
     if (token) {
-      response = await send(path, options);
+      response = await send(path, options, accept);
     }
     if (!token || response.status === 401) {
       session.sessionExpired();
     }
   }
+  return response;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await authorizedSend(path, options);
   const body = await readBody(response);
   if (!response.ok) throw toApiRequestError(response.status, response.statusText, body);
   return body as T;
+}
+
+/**
+ * A binary resource the API serves to signed-in users (e.g. a call recording): media elements cannot
+ * send the bearer token, so the bytes are fetched here and shown through a blob URL. `path` may carry
+ * the /api/v1 prefix, as the API's own URLs do.
+ */
+export async function apiBlob(path: string, options: Omit<RequestOptions, 'body' | 'method'> = {}): Promise<Blob> {
+  const relative = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : path;
+  const response = await authorizedSend(relative, options, '*/*');
+  if (!response.ok) throw toApiRequestError(response.status, response.statusText, await readBody(response));
+  return response.blob();
 }

@@ -20,6 +20,7 @@ export function aWorkspace(overrides: Partial<WorkspaceView> = {}): WorkspaceVie
     defaultCountry: 'US',
     ringTimeoutSeconds: 30,
     recordCalls: false,
+    recordingAnnouncement: null,
     permissions: { ...DEFAULT_PERMISSION_TOGGLES },
     twilio: { accountSid: null, authTokenSet: false, accountType: null },
     dialer: {

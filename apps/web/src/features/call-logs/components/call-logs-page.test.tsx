@@ -1,11 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
-import { aCallLogView } from '@/test/factories/crm';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { aCallLogAi, aCallLogView } from '@/test/factories/crm';
 import { mockApi } from '@/test/mock-api';
 import { renderRoute } from '@/test/render';
 import { useCallLogsView } from '../stores/call-logs-store';
 import { CallLogsPage } from './call-logs-page';
+
+const socket = vi.hoisted(() => ({ current: null as null | import('@/test/fake-socket').FakeSocket }));
+vi.mock('@/lib/socket', async () => {
+  const { createFakeSocket } = await import('@/test/fake-socket');
+  socket.current = createFakeSocket();
+  return { connectRealtime: () => socket.current };
+});
 
 const recent = aCallLogView();
 const old = aCallLogView({ id: 'call2', syncsContact: false, direction: 'inbound', agent: { userId: 'u2', name: 'Bob Agent' } });
@@ -57,5 +64,23 @@ describe('CallLogsPage', () => {
     const sheet = await screen.findByRole('dialog', { name: 'Call details' });
     expect(await within(sheet).findByText(/changes only this call log, not the contact/)).toBeInTheDocument();
     expect(within(sheet).getByRole('combobox', { name: 'Call outcome (lead status)' })).toBeDisabled();
+  });
+
+  it('should refetch the list and the open call when the API announces calllog.updated', async () => {
+    let analysing = true;
+    const { requests } = mockApi({
+      ...base,
+      'GET /workspaces/ws1/call-logs/call1': () => ({ body: { ...recent, ai: aCallLogAi(analysing ? { status: 'analysing', summary: null } : {}) } }),
+    });
+    renderCallLogs();
+    await userEvent.click(await screen.findAllByRole('button', { name: 'John Doe' }).then((b) => b[0]!));
+    const section = await screen.findByRole('region', { name: 'AI analysis' });
+    expect(await within(section).findByText('Analysing')).toBeInTheDocument();
+    const listFetches = requests.filter((r) => r.path === '/workspaces/ws1/call-logs').length;
+
+    analysing = false;
+    socket.current!.serverEmit('calllog.updated', { id: 'call1' });
+    expect(await within(section).findByText('Done')).toBeInTheDocument();
+    await waitFor(() => expect(requests.filter((r) => r.path === '/workspaces/ws1/call-logs').length).toBeGreaterThan(listFetches));
   });
 });

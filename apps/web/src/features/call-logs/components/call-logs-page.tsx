@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ErrorState, LoadingState } from '@/components/ui/status';
 import { errorMessage } from '@/lib/api-error';
 import { useCallLogs } from '../api/get-call-logs';
+import { useCallLogUpdates } from '../hooks/use-call-log-updates';
 import { type CallLogFilters, useCallLogsView } from '../stores/call-logs-store';
 import { CallLogSheet } from './call-log-sheet';
 import { CallLogsFilters } from './call-logs-filters';
@@ -46,6 +47,7 @@ export function CallLogsPage({ workspaceId, canAddNotes, canQualify }: CallLogsP
   const openCallId = useCallLogsView((s) => s.openCallId);
   const { nextPageRequested, previousPageRequested, sheetClosed } = useCallLogsView.getState();
   const calls = useCallLogs(workspaceId, toCallLogQuery(filters, cursors.at(-1)));
+  useCallLogUpdates(workspaceId);
   return (
     <>
       <PageHeader title="Call logs" description="Every inbound and outbound call, with notes, tags and outcome." />

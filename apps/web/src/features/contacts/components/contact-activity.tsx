@@ -64,6 +64,11 @@ export function ContactActivity({ workspaceId, contactId }: { workspaceId: strin
                     {call.agent ? ` · ${call.agent.name}` : ''}
                   </p>
                   {call.notes && <p className="timeline-notes">{call.notes}</p>}
+                  {call.ai?.summary && (
+                    <p className="timeline-ai">
+                      <span className="timeline-ai-label">AI summary</span> {call.ai.summary}
+                    </p>
+                  )}
                 </div>
               </li>
             ))}

@@ -23,6 +23,10 @@ const socket = vi.hoisted(() => {
       handlers.set(event, [...(handlers.get(event) ?? []), handler]);
       return this;
     },
+    off(event: string, handler: Handler) {
+      handlers.set(event, (handlers.get(event) ?? []).filter((h) => h !== handler));
+      return this;
+    },
     emit(event: string, ...args: unknown[]) {
       emitted.push({ event, args });
       const ack = args.at(-1);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { currentAccessToken, refreshSession } from '@/lib/api-client';
+import { currentAccessToken } from '@/lib/api-client';
 import { recentsQueryKey } from '../api/call-logs';
 import { startDialerSession } from '../lib/dialer-session';
 
@@ -13,7 +13,6 @@ export function useDialerSession(workspaceId: string, userId: string, enabled: b
       workspaceId,
       userId,
       getAccessToken: currentAccessToken,
-      refreshAccessToken: refreshSession,
       // Call logs are written by webhooks just after the call: refresh twice.
       onCallFinished: () => {
         const refresh = () => void queryClient.invalidateQueries({ queryKey: recentsQueryKey(workspaceId) });

@@ -1,7 +1,8 @@
-import type { CallRingingEvent, IntendedStatus } from '@ringtonic/contracts';
+import type { CallRingingEvent, IntendedStatus, PresenceStatus } from '@ringtonic/contracts';
 import { toast } from 'sonner';
 import { ApiRequestError, errorMessage } from '@/lib/api-error';
-import { connectRealtime, type RealtimeSocket } from '@/lib/socket';
+import { acquireRealtime } from '@/lib/realtime';
+import type { RealtimeSocket } from '@/lib/socket';
 import { answerCall, getRingingCalls, rejectCall } from '../api/calls';
 import { createVoiceToken } from '../api/dialer';
 import { useDialerStore } from '../stores/dialer-store';
@@ -15,7 +16,6 @@ export interface DialerSessionOptions {
   workspaceId: string;
   userId: string;
   getAccessToken: () => string | null;
-  refreshAccessToken: () => Promise<string | null>;
   /** After a call ends (e.g. to refresh Recents). */
   onCallFinished?: () => void;
 }
@@ -81,39 +81,49 @@ function resetDevice(s: Session): void {
 
 function listen(s: Session): void {
   const { socket, options } = s;
-  socket.on('connect', () => {
+  const onConnect = () => {
     store().socketConnected();
     heartbeat(socket);
     void restoreRingingCalls(options.workspaceId);
-  });
-  socket.on('disconnect', (reason) => {
-    store().socketDisconnected();
-    // The server refused us (usually an expired access token): refresh, then reconnect.
-    if (reason === 'io server disconnect') {
-      setTimeout(() => void options.refreshAccessToken().finally(() => session === s && socket.connect()), 1000);
-    }
-  });
-  socket.on('connect_error', () => {
-    store().socketDisconnected();
-    if (!socket.active) setTimeout(() => void options.refreshAccessToken().finally(() => session === s && socket.connect()), 2000);
-  });
-  socket.on('call.ringing', (call) => {
+  };
+  const onDisconnect = () => store().socketDisconnected();
+  const onRinging = (call: CallRingingEvent) => {
     store().incomingCallReceived(call);
     notifyIncomingCall(call);
-  });
+  };
   // Also when this agent answered in another tab: only the answering tab keeps the call.
-  socket.on('call.claimed', ({ callId }) => store().callClaimedElsewhere(callId));
-  socket.on('call.ended', ({ callId }) => store().callEnded(callId));
-  socket.on('presence.changed', ({ userId, status }) => {
+  const onClaimed = ({ callId }: { callId: string }) => store().callClaimedElsewhere(callId);
+  const onEnded = ({ callId }: { callId: string }) => store().callEnded(callId);
+  const onPresence = ({ userId, status }: { userId: string; status: PresenceStatus }) => {
     if (userId === options.userId) store().presenceChanged(status);
+  };
+  // Reconnecting after a refused handshake is the shared socket's job (lib/realtime).
+  socket.on('connect', onConnect);
+  socket.on('disconnect', onDisconnect);
+  socket.on('connect_error', onDisconnect);
+  socket.on('call.ringing', onRinging);
+  socket.on('call.claimed', onClaimed);
+  socket.on('call.ended', onEnded);
+  socket.on('presence.changed', onPresence);
+  s.cleanups.push(() => {
+    socket.off('connect', onConnect);
+    socket.off('disconnect', onDisconnect);
+    socket.off('connect_error', onDisconnect);
+    socket.off('call.ringing', onRinging);
+    socket.off('call.claimed', onClaimed);
+    socket.off('call.ended', onEnded);
+    socket.off('presence.changed', onPresence);
   });
+  // The socket may already be up (shared with a page that listens to call-log updates).
+  if (socket.connected) onConnect();
 }
 
 /** Starts presence, realtime events and the voice device for one workspace; returns a stop function. */
 export function startDialerSession(options: DialerSessionOptions): () => void {
   stopDialerSession();
   store().sessionEnded();
-  const socket = connectRealtime(options.workspaceId, options.getAccessToken);
+  const realtime = acquireRealtime(options.workspaceId, options.getAccessToken);
+  const socket = realtime.socket;
   const s: Session = { options, socket, device: null, call: null, tokenTimer: null, cleanups: [] };
   session = s;
   listen(s);
@@ -130,6 +140,8 @@ export function startDialerSession(options: DialerSessionOptions): () => void {
       else stopRingtone();
     }),
   );
+  // Last, so every listener above is off before the shared socket may disconnect.
+  s.cleanups.push(realtime.release);
   return () => {
     if (session === s) stopDialerSession();
   };
@@ -141,7 +153,6 @@ export function stopDialerSession(): void {
   session = null;
   if (s.tokenTimer) clearTimeout(s.tokenTimer);
   s.cleanups.forEach((cleanup) => cleanup());
-  s.socket.disconnect();
   void s.device?.then((d) => d.destroy()).catch(() => undefined);
   stopRingtone();
   store().sessionEnded();

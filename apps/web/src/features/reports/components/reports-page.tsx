@@ -3,14 +3,16 @@ import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorState, LoadingState } from '@/components/ui/status';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { errorMessage } from '@/lib/api-error';
-import { formatCents, formatDuration } from '@/lib/crm-format';
+import { formatCents } from '@/lib/crm-format';
 import { formatDate } from '@/lib/format';
 import { useAgentReport } from '../api/get-agent-report';
 import '../reports.css';
 import { AgentBars } from './agent-bars';
+import { AgentLeaderboard } from './agent-leaderboard';
 import { type Preset, PRESET_LABELS, PRESETS, presetRange } from './date-presets';
+import { KeywordReportCard } from './keyword-report-card';
+import { QualificationBars } from './qualification-bars';
 
 export function ReportsPage({ workspaceId }: { workspaceId: string }) {
   const [preset, setPreset] = useState<Preset | 'custom'>('last7');
@@ -65,30 +67,7 @@ export function ReportsPage({ workspaceId }: { workspaceId: string }) {
                 </CardDescription>
               </CardHeader>
               <CardBody>
-                <Table aria-label="Agent leaderboard">
-                  <TableHead>
-                    <TableRow>
-                      <TableHeader>Agent</TableHeader>
-                      <TableHeader className="cell-num">Calls made</TableHeader>
-                      <TableHeader className="cell-num">Calls answered</TableHeader>
-                      <TableHeader className="cell-num">Talk time</TableHeader>
-                      <TableHeader className="cell-num">Qualified calls</TableHeader>
-                      <TableHeader className="cell-num">Attributed revenue</TableHeader>
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {rows.map((r) => (
-                      <TableRow key={r.userId}>
-                        <TableCell className="cell-strong">{r.name}</TableCell>
-                        <TableCell className="cell-num">{r.callsMade}</TableCell>
-                        <TableCell className="cell-num">{r.callsAnswered}</TableCell>
-                        <TableCell className="cell-num">{formatDuration(r.talkSeconds)}</TableCell>
-                        <TableCell className="cell-num">{r.qualifiedCalls}</TableCell>
-                        <TableCell className="cell-num">{formatCents(r.attributedRevenueCents)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <AgentLeaderboard rows={rows} />
               </CardBody>
             </Card>
             {rows.length > 0 && (
@@ -103,10 +82,16 @@ export function ReportsPage({ workspaceId }: { workspaceId: string }) {
                     <AgentBars title="Calls made and answered" rows={rows} value={(r) => r.callsMade + r.callsAnswered} format={String} />
                   </CardBody>
                 </Card>
+                <Card>
+                  <CardBody>
+                    <QualificationBars rows={rows} />
+                  </CardBody>
+                </Card>
               </div>
             )}
           </>
         )}
+        <KeywordReportCard workspaceId={workspaceId} from={range.from} to={range.to} />
       </div>
     </>
   );

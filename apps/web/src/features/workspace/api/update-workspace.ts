@@ -11,9 +11,13 @@ export interface UpdateWorkspaceInput {
   defaultCountry?: string;
   ringTimeoutSeconds?: number;
   recordCalls?: boolean;
+  /** null = no announcement. */
+  recordingAnnouncement?: string | null;
   permissions?: Partial<PermissionToggles>;
   twilio?: { accountSid?: string; authToken?: string };
   dialer?: { enabled?: boolean; apiKeySid?: string; apiKeySecret?: string };
+  /** baseUrl null = OpenAI's own endpoint. */
+  ai?: { enabled?: boolean; openaiApiKey?: string; baseUrl?: string | null; transcriptionModel?: string; analysisModel?: string };
 }
 
 export function updateWorkspace(workspaceId: string, input: UpdateWorkspaceInput): Promise<WorkspaceView> {
