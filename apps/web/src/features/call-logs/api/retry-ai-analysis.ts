@@ -4,7 +4,7 @@ import { apiRequest } from '@/lib/api-client';
 import { callLogQueryKey } from './get-call-log';
 import { callLogsQueryKey } from './get-call-logs';
 
-/** Queues a failed analysis again. */
+/** Queues an analysis: again after a failure, or of a call recorded before AI was on. */
 export function retryAiAnalysis(workspaceId: string, id: string): Promise<CallLogView> {
   return apiRequest<CallLogView>(`/workspaces/${encodeURIComponent(workspaceId)}/call-logs/${encodeURIComponent(id)}/ai/retry`, { method: 'POST' });
 }

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aCallLogAi, aCallLogView } from '@/test/factories/crm';
+import { aWorkspace } from '@/test/factories';
 import { mockApi } from '@/test/mock-api';
 import { renderRoute } from '@/test/render';
 import { CallLogSheet } from './call-log-sheet';
@@ -32,6 +33,33 @@ describe('AiAnalysisSection', () => {
     expect(within(sheet).queryByRole('region', { name: 'AI analysis' })).not.toBeInTheDocument();
     expect(within(sheet).queryByText('Transcript')).not.toBeInTheDocument();
     expect(within(sheet).queryByRole('button', { name: 'Accept AI suggestion' })).not.toBeInTheDocument();
+  });
+
+  it('should offer to analyse a recorded call that was never analysed, only while AI is on', async () => {
+    const recorded = aCallLogView({ recordingUrl: `/api/v1${path}/recording` });
+    const aiOn = aWorkspace({ id: 'ws1', ai: { ...aWorkspace().ai, enabled: true, openaiApiKeySet: true } });
+    const { requests } = renderCall(recorded, {
+      handlers: {
+        'GET /workspaces/ws1': () => aiOn,
+        [`GET ${path}/recording`]: () => new Blob(['RIFF']),
+        [`POST ${path}/ai/retry`]: () => ({ body: { ...recorded, ai: aCallLogAi({ status: 'pending', transcript: null, summary: null, suggestedLeadStatus: null }) } }),
+      },
+    });
+    const sheet = await screen.findByRole('dialog', { name: 'Call details' });
+    await userEvent.click(await within(sheet).findByRole('button', { name: 'Analyse with AI' }));
+    expect(await within(await aiSection()).findByText('Pending')).toBeInTheDocument();
+    expect(requests.some((r) => r.method === 'POST' && r.path === `${path}/ai/retry`)).toBe(true);
+  });
+
+  it('should not offer an analysis while AI is off', async () => {
+    const { requests } = renderCall(aCallLogView({ recordingUrl: `/api/v1${path}/recording` }), {
+      handlers: { 'GET /workspaces/ws1': () => aWorkspace({ id: 'ws1' }), [`GET ${path}/recording`]: () => new Blob(['RIFF']) },
+    });
+    const sheet = await screen.findByRole('dialog', { name: 'Call details' });
+    await within(sheet).findByLabelText('Call notes');
+    await waitFor(() => expect(requests.some((r) => r.method === 'GET' && r.path === '/workspaces/ws1')).toBe(true));
+    await new Promise((r) => setTimeout(r, 50)); // the answer renders
+    expect(within(sheet).queryByRole('button', { name: 'Analyse with AI' })).not.toBeInTheDocument();
   });
 
   it('should show the pipeline state and no suggestion while transcribing', async () => {

@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/status';
 import { errorMessage } from '@/lib/api-error';
+import { useWorkspace } from '@/features/workspace/api/get-workspace';
 import { useRetryAiAnalysis } from '../api/retry-ai-analysis';
 import '../call-logs.css';
 import { AiStatusBadge, isAiInProgress } from './ai-status-badge';
@@ -25,7 +26,7 @@ const PROGRESS: Record<'pending' | 'transcribing' | 'analysing', string> = {
 /** What the AI made of the recording: kept apart from what a person set until someone accepts it. */
 export function AiAnalysisSection({ workspaceId, call, canQualify }: AiAnalysisSectionProps) {
   const ai = call.ai;
-  if (!ai) return null;
+  if (!ai) return call.recordingUrl && canQualify ? <AnalyseNow workspaceId={workspaceId} callId={call.id} /> : null;
   const titleId = `ai-analysis-${call.id}`;
   return (
     <section className="call-section ai-analysis" aria-labelledby={titleId}>
@@ -56,6 +57,28 @@ export function AiAnalysisSection({ workspaceId, call, canQualify }: AiAnalysisS
       {ai.status === 'done' && <AiSuggestion workspaceId={workspaceId} call={call} ai={ai} canAccept={canQualify} />}
       {ai.transcript && <Transcript callId={call.id} text={ai.transcript} />}
       {!ai.transcript && !isAiInProgress(ai.status) && ai.status !== 'failed' && <p className="muted">No speech was found in the recording.</p>}
+    </section>
+  );
+}
+
+/** A recorded call with no analysis (recorded before AI was on): analyse it on request. */
+function AnalyseNow({ workspaceId, callId }: { workspaceId: string; callId: string }) {
+  const workspace = useWorkspace(workspaceId);
+  const analyse = useRetryAiAnalysis(workspaceId, callId);
+  if (!workspace.data?.ai.enabled || !workspace.data.ai.openaiApiKeySet) return null;
+  const onAnalyse = () =>
+    analyse.mutate(undefined, {
+      onSuccess: () => toast.success('Analysis queued'),
+      onError: (error) => toast.error('Could not start the analysis', { description: errorMessage(error) }),
+    });
+  return (
+    <section className="call-section ai-analysis" aria-label="AI analysis">
+      <p className="muted">This call was not analysed (it was recorded before AI analysis was on).</p>
+      <div className="form-actions">
+        <Button size="sm" variant="secondary" loading={analyse.isPending} onClick={onAnalyse}>
+          Analyse with AI
+        </Button>
+      </div>
     </section>
   );
 }
