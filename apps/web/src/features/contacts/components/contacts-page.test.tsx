@@ -9,8 +9,8 @@ import { ContactsPage } from './contacts-page';
 
 const contacts = [aContact(), aContact({ id: 'c2', name: 'Mary Major', phone: '+12125550002', phoneFormatted: '(212) 555-0002', leadStatus: 'qualified', dealValueCents: 500000, callCount: 3 })];
 
-function renderContacts(canEdit = true) {
-  return renderRoute(<ContactsPage workspaceId="ws1" canEdit={canEdit} canViewCalls />, { path: '/w/:workspaceId/contacts', url: '/w/ws1/contacts' });
+function renderContacts(canEdit = true, url = '/w/ws1/contacts') {
+  return renderRoute(<ContactsPage workspaceId="ws1" canEdit={canEdit} canViewCalls />, { path: '/w/:workspaceId/contacts', url });
 }
 
 describe('ContactsPage', () => {
@@ -70,6 +70,20 @@ describe('ContactsPage', () => {
     await screen.findByRole('table', { name: 'Contacts' });
     expect(screen.queryByRole('button', { name: 'Add Contact' })).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+  });
+
+  it('should open the contact a link names (?contact=) and forget the link once closed', async () => {
+    mockApi({
+      'GET /workspaces/ws1/contacts': () => ({ items: contacts, nextCursor: null }),
+      'GET /workspaces/ws1/contacts/c2': () => contacts[1],
+      'GET /workspaces/ws1/contacts/c2/stats': () => ({ totalCalls: 3, lastCallAt: null, averageDurationSeconds: 0 }),
+      'GET /workspaces/ws1/contacts/c2/calls': () => ({ items: [], nextCursor: null, total: 0, page: 1 }),
+    });
+    const { router } = renderContacts(true, '/w/ws1/contacts?contact=c2');
+    expect(await screen.findByRole('dialog', { name: 'Mary Major' })).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Mary Major' })).not.toBeInTheDocument());
   });
 
   it('should save an inline edit in the detail sheet and revert it with a message when refused', async () => {

@@ -2,6 +2,7 @@ import type { ContactView } from '@ringtonic/contracts';
 import type { LeadStatus } from '@ringtonic/contracts';
 import { Download, Search, Users } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody } from '@/components/ui/card';
@@ -47,6 +48,20 @@ export function ContactsPage({ workspaceId, canEdit, canViewCalls, onCall }: Con
   const [searchText, setSearchText] = useState(search);
   const debounced = useDebouncedValue(searchText, 300);
   useEffect(() => viewReset, [workspaceId, viewReset]);
+  // A link to one contact (the dialer's "Open contact"): open its sheet, then drop the parameter.
+  const [params, setParams] = useSearchParams();
+  const linkedContact = params.get('contact');
+  useEffect(() => {
+    if (!linkedContact) return;
+    contactOpened(linkedContact);
+    setParams(
+      (current) => {
+        current.delete('contact');
+        return current;
+      },
+      { replace: true },
+    );
+  }, [linkedContact, contactOpened, setParams]);
   useEffect(() => {
     if (debounced !== useContactsView.getState().search) searchChanged(debounced);
   }, [debounced, searchChanged]);
