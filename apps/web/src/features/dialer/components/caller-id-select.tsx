@@ -2,6 +2,7 @@ import type { CallerIdOption } from '@ringtonic/contracts';
 import { useId, useState } from 'react';
 import { useSmartCallerId } from '../api/dialer';
 import { readCallerIdOverride, writeCallerIdOverride } from '../lib/caller-id-preference';
+import { useWorkspaceCountry } from '../hooks/use-workspace-country';
 import { formatPhone, toE164 } from '../lib/phone';
 import { useDraftNumber } from '../stores/dialer-store';
 
@@ -17,7 +18,7 @@ export function CallerIdSelect({ workspaceId, callerIds }: { workspaceId: string
     const stored = readCallerIdOverride(workspaceId);
     return callerIds.some((c) => c.id === stored) ? stored : null;
   });
-  const draft = toE164(useDraftNumber());
+  const draft = toE164(useDraftNumber(), useWorkspaceCountry(workspaceId));
   const smart = useSmartCallerId(workspaceId, override ? null : draft);
   const smartNumber = smart.data?.e164 ?? callerIds[0]?.e164;
   const smartLabel = smartNumber ? `Smart: ${formatPhone(smartNumber)}${smart.data?.reason === 'sticky' ? ' (last used)' : ''}` : 'Smart';

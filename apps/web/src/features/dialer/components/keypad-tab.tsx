@@ -2,6 +2,7 @@ import type { CallerIdOption } from '@ringtonic/contracts';
 import { Delete, Phone } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { dialNumber } from '../lib/dial';
+import { useWorkspaceCountry } from '../hooks/use-workspace-country';
 import { formatAsYouType, toE164 } from '../lib/phone';
 import { useDialerStore, useDraftNumber } from '../stores/dialer-store';
 import { DialPad } from './dial-pad';
@@ -10,13 +11,14 @@ export function KeypadTab({ workspaceId, callerIds }: { workspaceId: string; cal
   const id = useId();
   const draft = useDraftNumber();
   const [touched, setTouched] = useState(false);
-  const valid = toE164(draft) !== null;
-  const change = (text: string) => useDialerStore.getState().draftNumberChanged(formatAsYouType(text));
+  const country = useWorkspaceCountry(workspaceId);
+  const valid = toE164(draft, country) !== null;
+  const change = (text: string) => useDialerStore.getState().draftNumberChanged(formatAsYouType(text, country));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (valid) void dialNumber(workspaceId, callerIds, { number: draft });
+    if (valid) void dialNumber(workspaceId, callerIds, { number: draft, country });
   };
 
   return (

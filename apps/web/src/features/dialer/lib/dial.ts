@@ -1,4 +1,5 @@
 import type { CallerIdOption } from '@ringtonic/contracts';
+import type { CountryCode } from 'libphonenumber-js';
 import { toast } from 'sonner';
 import { errorMessage } from '@/lib/api-error';
 import { getSmartCallerId } from '../api/dialer';
@@ -11,6 +12,8 @@ export interface DialRequest {
   number: string;
   name?: string | null;
   contactId?: string;
+  /** How to read a number typed without + (the workspace's default country). */
+  country?: CountryCode;
 }
 
 /** Manual override if it still exists, else smart caller ID (sticky / first), else the first number. */
@@ -26,7 +29,7 @@ async function resolveCallerId(workspaceId: string, callerIds: CallerIdOption[],
 
 /** Opens the widget and places the call; used by the keypad, contacts, recents and other pages. */
 export async function dialNumber(workspaceId: string, callerIds: CallerIdOption[], request: DialRequest): Promise<void> {
-  const to = toE164(request.number);
+  const to = toE164(request.number, request.country);
   if (!to) {
     toast.error('Enter a valid phone number.');
     return;
@@ -38,7 +41,7 @@ export async function dialNumber(workspaceId: string, callerIds: CallerIdOption[
     return;
   }
   try {
-    await placeCall({ to, toFormatted: formatPhone(to), callerId, name: request.name, contactId: request.contactId });
+    await placeCall({ to, toFormatted: formatPhone(to, request.country), callerId, name: request.name, contactId: request.contactId });
   } catch (error) {
     toast.error(errorMessage(error, 'Could not place the call.'));
   }
