@@ -93,6 +93,10 @@ describe('AI call analysis: recording → transcript → suggestions (e2e)', () 
     expect(await row()).toMatchObject({ callsAnswered: 1, aiQualifiedCalls: 1, personQualifiedCalls: 0, aiAcceptedCalls: 0, qualifiedCalls: 0 });
     await http().post(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${callId}/ai/accept`).set(bearer(a.token)).expect(200);
     expect(await row()).toMatchObject({ aiQualifiedCalls: 1, personQualifiedCalls: 0, aiAcceptedCalls: 1, qualifiedCalls: 1, attributedRevenueCents: 500000 });
+    // A person's own choice afterwards replaces the acceptance.
+    const mine = await http().patch(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${callId}`).set(bearer(a.token)).send({ leadStatus: 'qualified' }).expect(200);
+    expect(mine.body.ai).toMatchObject({ acceptedAt: null, acceptedBy: null });
+    expect(await row()).toMatchObject({ aiQualifiedCalls: 1, personQualifiedCalls: 1, aiAcceptedCalls: 0, qualifiedCalls: 1 });
     device.close();
     a.socket?.close();
   });
@@ -147,7 +151,7 @@ describe('AI call analysis: recording → transcript → suggestions (e2e)', () 
     await new Promise((r) => setTimeout(r, 1500));
     expect((await http().get(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${off}`).set(bearer(ws.ownerToken)).expect(200)).body.ai).toBeNull();
 
-    const refused = await http().post(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${off}/ai/retry`).set(bearer(ws.ownerToken)).expect(409);
+    const refused = await http().post(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${off}/ai/retry`).set(bearer(ws.ownerToken)).expect(422);
     expect(refused.body.message).toMatch(/AI analysis is off/);
     await http().patch(`/api/v1/workspaces/${ws.workspaceId}`).set(bearer(ws.ownerToken)).send({ ai: { enabled: true } }).expect(200);
     // A call recorded before AI was on is analysed on request.

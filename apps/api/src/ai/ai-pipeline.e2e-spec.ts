@@ -109,7 +109,7 @@ describe('AI pipeline: retries, failures, restarts, accepting (e2e)', () => {
     const ws = await aiWorkspace(app(), w.sandbox);
     await http().patch(`/api/v1/workspaces/${ws.workspaceId}`).set(bearer(ws.ownerToken)).send({ ai: { enabled: false } }).expect(200);
     const id = await leaveVoicemail(app(), w.sandbox, ws, '+14155550307', 'Hello?');
-    const res = await http().post(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${id}/ai/accept`).set(bearer(ws.ownerToken)).expect(409);
+    const res = await http().post(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${id}/ai/accept`).set(bearer(ws.ownerToken)).expect(422);
     expect(res.body.code).toBe('AI_NOTHING_TO_ACCEPT');
   });
 
@@ -122,17 +122,27 @@ describe('AI pipeline: retries, failures, restarts, accepting (e2e)', () => {
     expect(bad.error).toMatch(/Incorrect API key provided/);
     expect(bad.error).not.toContain('wrong-key-123');
     expect((await test({ analysisModel: 'gpt-imaginary' })).body).toMatchObject({ ok: true, missingModels: ['gpt-imaginary'] });
-    const unreachable = (await test({ baseUrl: 'http://127.0.0.1:9/v1' })).body;
+    // The saved key never goes to another address: a different base URL needs the key typed again.
+    const elsewhere = (await test({ baseUrl: 'http://127.0.0.1:9/v1' })).body;
+    expect(elsewhere).toMatchObject({ ok: false, status: null });
+    expect(elsewhere.error).toMatch(/Enter the API key to try a different base URL/);
+    const unreachable = (await test({ baseUrl: 'http://127.0.0.1:9/v1', openaiApiKey: ws.openaiKey })).body;
     expect(unreachable).toMatchObject({ ok: false, status: null });
     expect(unreachable.error).toMatch(/Could not reach the AI endpoint/);
     const fake = await fakeOpenAi();
     try {
-      expect((await test({ baseUrl: fake.url })).body).toMatchObject({ ok: true, sandbox: false, baseUrl: fake.url });
+      expect((await test({ baseUrl: fake.url, openaiApiKey: 'sk-fake-endpoint-key' })).body).toMatchObject({ ok: true, sandbox: false, baseUrl: fake.url });
+      expect(fake.seen.at(-1)?.authorization).toBe('Bearer sk-fake-endpoint-key');
     } finally {
       await fake.close();
     }
     const agentMember = await memberWithRole(app(), ws.workspaceId, 'agent');
     await http().post(`/api/v1/workspaces/${ws.workspaceId}/ai/test`).set(bearer(agentMember.token)).send({}).expect(403);
     await http().post(`/api/v1/workspaces/${ws.workspaceId}/ai/test`).set(bearer(ws.ownerToken)).send({ baseUrl: 'ftp://x', extra: 1 }).expect(400);
+    await http().post(`/api/v1/workspaces/${ws.workspaceId}/ai/test`).set(bearer(ws.ownerToken)).send({ baseUrl: 'https://user:pw@example.com/v1?x=1' }).expect(400);
+    // Saving a new base URL needs the key in the same request.
+    const moved = await http().patch(`/api/v1/workspaces/${ws.workspaceId}`).set(bearer(ws.ownerToken)).send({ ai: { baseUrl: 'https://models.example.com/v1' } }).expect(400);
+    expect(moved.body.message).toEqual(expect.arrayContaining([expect.stringContaining('openaiApiKey must be given again when baseUrl changes')]));
+    await http().patch(`/api/v1/workspaces/${ws.workspaceId}`).set(bearer(ws.ownerToken)).send({ ai: { baseUrl: 'https://models.example.com/v1', openaiApiKey: 'sk-new-endpoint-key' } }).expect(200);
   });
 });

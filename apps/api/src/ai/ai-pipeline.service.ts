@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AiStatus } from '@ringtonic/contracts';
-import type { Job } from 'pg-boss';
+import type { JobWithMetadata } from 'pg-boss';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../common/domain-error.js';
@@ -107,25 +107,26 @@ export class AiPipelineService implements OnApplicationBootstrap {
       [workspaceId, callLogId],
     )) as Array<{ ai_status: AiStatus | null; recorded: boolean; ai_on: boolean }>;
     if (!row) throw notFound('Call log');
-    const why = !row.recorded
-      ? 'This call has no recording to analyse'
-      : !row.ai_on
-        ? 'AI analysis is off: enable it with an API key in Settings → Basic'
-        : `The analysis is ${row.ai_status}, not failed`;
-    throw new DomainError('AI_NOT_RETRYABLE', why, HttpStatus.CONFLICT);
+    if (!row.recorded) throw new DomainError('NO_RECORDING', 'This call has no recording to analyse', HttpStatus.UNPROCESSABLE_ENTITY);
+    if (!row.ai_on) throw new DomainError('AI_NOT_RETRYABLE', 'AI analysis is off: enable it with an API key in Settings → Basic', HttpStatus.UNPROCESSABLE_ENTITY);
+    throw new DomainError('AI_NOT_RETRYABLE', `The analysis is ${row.ai_status}, not failed`, HttpStatus.CONFLICT);
   }
 
+  /** Moves a log to `pending` and queues its job in one transaction: both or neither. */
   private async queue(sql: string, params: unknown[]): Promise<boolean> {
     const runner = this.db.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
     let row: { id: string; workspace_id: string } | undefined;
     try {
-      await client.query('BEGIN');
+      await runner.startTransaction();
+      const client = (await runner.connect()) as PoolClient;
       row = (await client.query<{ id: string; workspace_id: string }>(sql, params)).rows[0];
-      if (row) await this.jobs.send<AnalysisJob>(ANALYSIS_QUEUE, { callLogId: row.id }, { singletonKey: row.id }, client);
-      await client.query('COMMIT');
+      if (row) {
+        const jobId = await this.jobs.send<AnalysisJob>(ANALYSIS_QUEUE, { callLogId: row.id }, { singletonKey: row.id }, client);
+        if (!jobId) throw new Error(`An analysis job for call log ${row.id} is already queued`);
+      }
+      await runner.commitTransaction();
     } catch (e) {
-      await client.query('ROLLBACK');
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw e;
     } finally {
       await runner.release();
@@ -134,7 +135,7 @@ export class AiPipelineService implements OnApplicationBootstrap {
     return Boolean(row);
   }
 
-  private async run(job: Job<AnalysisJob>): Promise<void> {
+  private async run(job: JobWithMetadata<AnalysisJob>): Promise<void> {
     const [log] = returnedRows<PipelineRow>(
       await this.db.query(
         `UPDATE call_logs SET ai_attempts = ai_attempts + 1 WHERE id = $1 AND ai_status IN ('pending', 'transcribing', 'analysing')
@@ -143,15 +144,18 @@ export class AiPipelineService implements OnApplicationBootstrap {
       ),
     );
     if (!log) return; // done, failed, or gone: nothing to do (a duplicate or a stale job)
-    const last = job.retryCount >= this.config.jobs.aiRetryLimit;
+    const last = job.retryCount >= job.retryLimit;
+    let apiKey: string | null = null;
     try {
       const settings = await this.workspaces.aiSecrets(log.workspace_id);
       if (!settings.enabled || !settings.apiKey) throw new PermanentFailure('AI analysis was turned off or has no API key');
-      const client = new OpenAiClient(settings);
+      apiKey = settings.apiKey;
+      const client = new OpenAiClient(settings, this.config.aiAllowPrivateEndpoints);
       let transcript = log.ai_transcript;
       if (transcript === null) {
         await this.setStatus(log, 'transcribing');
-        transcript = await client.transcribe(await this.recordingAudio(log, job.signal), `${log.recording_sid}.mp3`, job.signal);
+        const audio = await this.recordingAudio(log, job.signal);
+        transcript = await client.transcribe(audio.bytes, `${log.recording_sid}.${audio.format}`, job.signal);
         await this.db.query(`UPDATE call_logs SET ai_transcript = $2 WHERE id = $1`, [log.id, transcript]);
       }
       await this.setStatus(log, 'analysing');
@@ -159,7 +163,7 @@ export class AiPipelineService implements OnApplicationBootstrap {
       await this.apply(log, result);
     } catch (e) {
       if (job.signal.aborted) throw e; // this instance is stopping: the queue hands the job on
-      const { message, permanent } = e instanceof PermanentFailure ? { message: e.message, permanent: true } : describe(e);
+      const { message, permanent } = e instanceof PermanentFailure ? { message: e.message, permanent: true } : describe(e, apiKey);
       if (permanent || last) {
         await this.fail(log, message);
         return;
@@ -178,12 +182,22 @@ export class AiPipelineService implements OnApplicationBootstrap {
     await this.fail(log, `The analysis did not finish within ${this.config.jobs.aiJobTimeoutSeconds} s (${attempts})`);
   }
 
-  private async recordingAudio(log: PipelineRow, signal: AbortSignal): Promise<Buffer> {
+  /** MP3 (a tenth of the WAV's size); an encrypted recording has only WAV (Twilio error 16109). */
+  private async recordingAudio(log: PipelineRow, signal: AbortSignal): Promise<{ bytes: Buffer; format: 'mp3' | 'wav' }> {
     const creds = await this.workspaces.twilioCredentials(log.workspace_id);
     if (!creds.accountSid || !creds.authToken) throw new PermanentFailure('Twilio credentials are missing: the recording cannot be fetched');
     if (!log.recording_sid) throw new PermanentFailure('The call has no recording');
-    const media = await this.twilio.recordingMedia({ accountSid: creds.accountSid, authToken: creds.authToken }, log.recording_sid, 'mp3', signal);
-    return Buffer.from(await media.arrayBuffer());
+    const account = { accountSid: creds.accountSid, authToken: creds.authToken };
+    let format: 'mp3' | 'wav' = 'mp3';
+    let media: Response;
+    try {
+      media = await this.twilio.recordingMedia(account, log.recording_sid, format, signal);
+    } catch (e) {
+      if (!(e instanceof RecordingFetchError) || e.status !== 400) throw e;
+      format = 'wav';
+      media = await this.twilio.recordingMedia(account, log.recording_sid, format, signal);
+    }
+    return { bytes: Buffer.from(await media.arrayBuffer()), format };
   }
 
   private async setStatus(log: PipelineRow, status: AiStatus): Promise<void> {
@@ -222,7 +236,9 @@ export class AiPipelineService implements OnApplicationBootstrap {
   }
 }
 
-function describe(e: unknown): { message: string; permanent: boolean } {
-  if (e instanceof RecordingFetchError) return { message: e.message, permanent: e.status === 401 || e.status === 403 || e.status === 404 };
-  return describeOpenAiError(e);
+function describe(e: unknown, apiKey: string | null): { message: string; permanent: boolean } {
+  if (e instanceof RecordingFetchError) {
+    return { message: e.message, permanent: e.status !== null && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429 };
+  }
+  return describeOpenAiError(e, apiKey);
 }

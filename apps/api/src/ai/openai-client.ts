@@ -1,6 +1,7 @@
 import { DEFAULT_AI_BASE_URL } from '@ringtonic/contracts';
 import OpenAI, { APIConnectionError, APIError, toFile } from 'openai';
 import type { AiSecrets } from '../workspace/workspace.service.js';
+import { assertEndpointAllowed, EndpointNotAllowed } from './endpoint-guard.js';
 import { ANALYSIS_SCHEMA, ANALYSIS_SYSTEM_PROMPT, type CallAnalysis, InvalidModelOutput, parseAnalysis } from './analysis-schema.js';
 
 /** The sandbox says so (system_fingerprint, models' owned_by); the UI labels its output. */
@@ -19,17 +20,36 @@ export interface AnalysisResult {
 export class OpenAiClient {
   private readonly client: OpenAI;
 
-  constructor(private readonly settings: Pick<AiSecrets, 'apiKey' | 'baseUrl' | 'transcriptionModel' | 'analysisModel'>) {
-    this.client = new OpenAI({ apiKey: settings.apiKey ?? '', baseURL: baseUrlOf(settings), maxRetries: 0, timeout: 180_000 });
+  constructor(
+    private readonly settings: Pick<AiSecrets, 'apiKey' | 'baseUrl' | 'transcriptionModel' | 'analysisModel'>,
+    private readonly allowPrivateEndpoints: boolean,
+  ) {
+    // Only the workspace's own key: never the server's OPENAI_* environment.
+    this.client = new OpenAI({
+      apiKey: settings.apiKey ?? '',
+      baseURL: baseUrlOf(settings),
+      organization: null,
+      project: null,
+      adminAPIKey: null,
+      webhookSecret: null,
+      maxRetries: 0,
+      timeout: 180_000,
+    });
+  }
+
+  private allowed(): Promise<void> {
+    return assertEndpointAllowed(baseUrlOf(this.settings), this.allowPrivateEndpoints);
   }
 
   async transcribe(audio: Buffer, fileName: string, signal?: AbortSignal): Promise<string> {
+    await this.allowed();
     const file = await toFile(audio, fileName);
     const res = await this.client.audio.transcriptions.create({ file, model: this.settings.transcriptionModel }, { signal });
     return res.text.trim();
   }
 
   async analyse(transcript: string, signal?: AbortSignal): Promise<AnalysisResult> {
+    await this.allowed();
     const completion = await this.client.chat.completions.create(
       {
         model: this.settings.analysisModel,
@@ -41,13 +61,16 @@ export class OpenAiClient {
       },
       { signal },
     );
-    const content = completion.choices[0]?.message?.content;
+    const message = completion.choices[0]?.message;
+    if (message?.refusal) throw new ModelRefusal(`The analysis model refused: ${message.refusal.slice(0, 300)}`);
+    const content = message?.content;
     if (!content) throw new InvalidModelOutput('The analysis model answered with no content');
     return { analysis: parseAnalysis(content), model: completion.model, sandbox: completion.system_fingerprint === SANDBOX_MARK };
   }
 
   /** The models the endpoint lists (the settings' "Test connection"). */
   async models(): Promise<Array<{ id: string; ownedBy: string }>> {
+    await this.allowed();
     const models: Array<{ id: string; ownedBy: string }> = [];
     for await (const model of this.client.models.list({ timeout: 15_000 })) models.push({ id: model.id, ownedBy: model.owned_by });
     return models;
@@ -58,6 +81,9 @@ export function baseUrlOf(settings: Pick<AiSecrets, 'baseUrl'>): string {
   return (settings.baseUrl ?? DEFAULT_AI_BASE_URL).replace(/\/+$/, '');
 }
 
+/** The model declined to analyse this transcript: asking again will not change its mind. */
+export class ModelRefusal extends Error {}
+
 export interface DescribedError {
   message: string;
   /** HTTP status from the endpoint, null when it could not be reached. */
@@ -66,14 +92,22 @@ export interface DescribedError {
   permanent: boolean;
 }
 
-/** An OpenAI-compatible endpoint's failure in words a person can act on, and whether to retry. */
-export function describeOpenAiError(e: unknown): DescribedError {
-  if (e instanceof APIConnectionError) return { message: `Could not reach the AI endpoint: ${e.message}`, status: null, permanent: false };
+/**
+ * An OpenAI-compatible endpoint's failure in words a person can act on, and whether to retry. What
+ * the endpoint said is cut short (it may be any server's page) and never repeats the key.
+ */
+export function describeOpenAiError(e: unknown, apiKey: string | null = null): DescribedError {
+  const tidy = (text: string) => {
+    const masked = apiKey ? text.split(apiKey).join('[key]') : text;
+    return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
+  };
+  if (e instanceof EndpointNotAllowed || e instanceof ModelRefusal) return { message: e.message, status: null, permanent: true };
+  if (e instanceof APIConnectionError) return { message: tidy(`Could not reach the AI endpoint: ${e.message}`), status: null, permanent: false };
   if (e instanceof APIError) {
     const status = e.status ?? null;
-    const message = status === null || e.message.startsWith(String(status)) ? e.message : `${status} ${e.message}`;
+    const message = tidy(status === null || e.message.startsWith(String(status)) ? e.message : `${status} ${e.message}`);
     const permanent = status !== null && status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
     return { message, status, permanent };
   }
-  return { message: (e as Error).message ?? String(e), status: null, permanent: false };
+  return { message: tidy((e as Error).message ?? String(e)), status: null, permanent: false };
 }

@@ -81,18 +81,16 @@ export class CallLifecycleService {
   }
 
   /**
-   * Stores a finished recording on its call (a voicemail also marks the call so). By CallSid, or
-   * for a conference recording by the log id its callback URL carried, within that Twilio account.
+   * Stores a finished recording on its call (a voicemail also marks the call so): by CallSid, or for
+   * a conference recording by the log id its callback URL carried — within the Twilio account that
+   * sent it. A call keeps its first recording (a second one would no longer match the analysis).
    */
   async attachRecording(
-    where: { twilioCallSid: string } | { callLogId: string; accountSid: string },
+    where: ({ twilioCallSid: string } | { callLogId: string }) & { accountSid: string },
     recording: { sid: string; url: string; durationSeconds: number | null },
     voicemail: boolean,
   ): Promise<{ id: string; workspaceId: string } | null> {
-    const match =
-      'twilioCallSid' in where
-        ? { sql: 'l.twilio_call_sid = $1', params: [where.twilioCallSid] }
-        : { sql: 'l.id = $1::uuid AND w.twilio_account_sid = $6', params: [where.callLogId] };
+    const match = 'twilioCallSid' in where ? { sql: 'l.twilio_call_sid = $1', key: where.twilioCallSid } : { sql: 'l.id = $1::uuid', key: where.callLogId };
     const rows = returnedRows<{ id: string; workspace_id: string }>(
       await this.db.query(
         `UPDATE call_logs l SET recording_sid = $2, recording_url = $3,
@@ -100,9 +98,10 @@ export class CallLifecycleService {
            duration_seconds = CASE WHEN $4 AND $5::int IS NOT NULL THEN $5::int ELSE l.duration_seconds END,
            updated_at = now()
          FROM workspaces w
-         WHERE w.id = l.workspace_id AND ${match.sql}
+         WHERE w.id = l.workspace_id AND ${match.sql} AND w.twilio_account_sid = $6
+           AND (l.recording_sid IS NULL OR l.recording_sid = $2)
          RETURNING l.id, l.workspace_id`,
-        [...match.params, recording.sid, recording.url, voicemail, recording.durationSeconds, ...('accountSid' in where ? [where.accountSid] : [])],
+        [match.key, recording.sid, recording.url, voicemail, recording.durationSeconds, where.accountSid],
       ),
     );
     const row = rows[0];

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { can, type CallLogView, type LeadStatus, type ContactStats, type Page, type UpdateCallLogResponse } from '@ringtonic/contracts';
+import { can, type CallLogView, type ContactStats, type Page, type UpdateCallLogResponse } from '@ringtonic/contracts';
 import { DataSource } from 'typeorm';
 import { DomainError, forbidden, notFound } from '../common/domain-error.js';
 import type { WorkspaceAccess } from '../common/request-context.js';
@@ -9,7 +9,9 @@ import { CALL_LOG_SELECT, type CallLogRow, toCallLogView } from './call-log.view
 import type { ContactCallsDto, ListCallLogsDto } from './dto/list-call-logs.dto.js';
 import type { UpdateCallLogDto } from './dto/update-call-log.dto.js';
 import { isUuid } from '../common/uuid.js';
+import { returnedRows } from '../common/sql-rows.js';
 
+const nothingToAccept = () => new DomainError('AI_NOTHING_TO_ACCEPT', 'There is no finished AI analysis on this call to accept', HttpStatus.UNPROCESSABLE_ENTITY);
 const badCursor = () => new DomainError('VALIDATION_FAILED', 'cursor is not valid: pass back the nextCursor of the previous page', HttpStatus.BAD_REQUEST);
 
 @Injectable()
@@ -55,7 +57,7 @@ export class CallLogsService {
    * Notes and tags need callNotes.add (the route's permission); lead status and deal value need
    * leads.qualify. A lead status set within 24 h of the call also becomes the contact's.
    */
-  async update(access: WorkspaceAccess, id: string, dto: UpdateCallLogDto): Promise<UpdateCallLogResponse> {
+  async update(access: WorkspaceAccess, id: string, dto: UpdateCallLogDto, opts: { acceptingAi?: boolean } = {}): Promise<UpdateCallLogResponse> {
     const qualifying = dto.leadStatus !== undefined || dto.dealValueCents !== undefined;
     if (qualifying && !can(access.role, 'leads.qualify', access.toggles)) throw forbidden(`Your role (${access.role}) does not allow qualifying leads`);
     const before = await this.row(access.workspaceId, id);
@@ -68,8 +70,16 @@ export class CallLogsService {
     if (dto.leadStatus !== undefined) {
       sets.push(`lead_status = ${p(dto.leadStatus)}`);
       sets.push(dto.leadStatus === null ? 'qualified_at = NULL, qualified_by_user_id = NULL' : `qualified_at = now(), qualified_by_user_id = ${p(access.userId)}::uuid`);
+      // Accepting the AI's suggestion is recorded with it; a person's own choice replaces an acceptance.
+      sets.push(opts.acceptingAi ? `ai_accepted_at = now(), ai_accepted_by_user_id = ${p(access.userId)}::uuid` : 'ai_accepted_at = NULL, ai_accepted_by_user_id = NULL');
     }
-    if (sets.length) await this.db.query(`UPDATE call_logs SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2`, params);
+    if (sets.length) {
+      const guard = opts.acceptingAi ? ` AND ai_status = 'done'` : '';
+      const changed = returnedRows<{ id: string }>(
+        await this.db.query(`UPDATE call_logs SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2${guard} RETURNING id`, params),
+      );
+      if (!changed.length) throw opts.acceptingAi ? nothingToAccept() : notFound('Call log');
+    }
     const contactUpdated = Boolean(dto.leadStatus && before.syncs_contact && before.contact_id);
     if (dto.leadStatus && contactUpdated) await this.contacts.setLeadStatus(access.workspaceId, before.contact_id!, dto.leadStatus);
     return { ...(await this.get(access.workspaceId, id)), contactUpdated };
@@ -80,24 +90,14 @@ export class CallLogsService {
    * become the log's like a manual qualification — so within 24 h also the contact's lead status.
    */
   async acceptAiSuggestion(access: WorkspaceAccess, id: string): Promise<UpdateCallLogResponse> {
-    const [row] = (await this.db.query(`SELECT ai_status, ai_lead_status, ai_deal_value_cents FROM call_logs WHERE workspace_id = $1 AND id = $2`, [
-      access.workspaceId,
+    const row = await this.row(access.workspaceId, id);
+    if (row.ai_status !== 'done' || !row.ai_lead_status) throw nothingToAccept();
+    return this.update(
+      access,
       id,
-    ])) as Array<{ ai_status: string | null; ai_lead_status: LeadStatus | null; ai_deal_value_cents: string | null }>;
-    if (!row) throw notFound('Call log');
-    if (row.ai_status !== 'done' || !row.ai_lead_status) {
-      throw new DomainError('AI_NOTHING_TO_ACCEPT', 'There is no finished AI analysis on this call to accept', HttpStatus.CONFLICT);
-    }
-    const result = await this.update(access, id, {
-      leadStatus: row.ai_lead_status,
-      ...(row.ai_deal_value_cents !== null ? { dealValueCents: Number(row.ai_deal_value_cents) } : {}),
-    });
-    await this.db.query(`UPDATE call_logs SET ai_accepted_at = now(), ai_accepted_by_user_id = $3 WHERE workspace_id = $1 AND id = $2`, [
-      access.workspaceId,
-      id,
-      access.userId,
-    ]);
-    return { ...(await this.get(access.workspaceId, id)), contactUpdated: result.contactUpdated };
+      { leadStatus: row.ai_lead_status, ...(row.ai_deal_value_cents !== null ? { dealValueCents: Number(row.ai_deal_value_cents) } : {}) },
+      { acceptingAi: true },
+    );
   }
 
   /** A contact's calls, newest first, by page (the detail sheet's timeline). */

@@ -1,7 +1,9 @@
-import { Controller, Get, HttpStatus, Param, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Logger, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Access, RequirePermission, WorkspaceScoped } from '../common/decorators.js';
@@ -17,6 +19,8 @@ import { WorkspaceService } from '../workspace/workspace.service.js';
 @WorkspaceScoped(WorkspaceAccessGuard)
 @Controller('api/v1/workspaces/:workspaceId/call-logs')
 export class CallRecordingController {
+  private readonly logger = new Logger(CallRecordingController.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly workspaces: WorkspaceService,
@@ -35,10 +39,14 @@ export class CallRecordingController {
     if (!row.recording_sid) throw new DomainError('NO_RECORDING', 'This call has no recording', HttpStatus.NOT_FOUND);
     const creds = await this.workspaces.twilioCredentials(access.workspaceId);
     if (!creds.accountSid || !creds.authToken) throw new DomainError('TWILIO_REJECTED', 'Twilio credentials are missing', HttpStatus.CONFLICT);
+    // The download stops when the listener goes away (the upstream is cancelled, not left open).
+    const listener = new AbortController();
+    res.on('close', () => listener.abort());
     let media: globalThis.Response;
     try {
-      media = await this.twilio.recordingMedia({ accountSid: creds.accountSid, authToken: creds.authToken }, row.recording_sid, 'wav');
+      media = await this.twilio.recordingMedia({ accountSid: creds.accountSid, authToken: creds.authToken }, row.recording_sid, 'wav', listener.signal);
     } catch (e) {
+      if (listener.signal.aborted) return;
       if (e instanceof RecordingFetchError && e.status === 404) throw new DomainError('NO_RECORDING', 'Twilio no longer has this recording', HttpStatus.NOT_FOUND);
       throw new DomainError('TWILIO_UNREACHABLE', (e as Error).message, HttpStatus.BAD_GATEWAY);
     }
@@ -49,6 +57,11 @@ export class CallRecordingController {
       ...(media.headers.get('content-length') ? { 'Content-Length': media.headers.get('content-length')! } : {}),
     });
     if (!media.body) return void res.end();
-    Readable.fromWeb(media.body as import('node:stream/web').ReadableStream).pipe(res);
+    try {
+      await pipeline(Readable.fromWeb(media.body as WebReadableStream), res);
+    } catch (e) {
+      if (!listener.signal.aborted) this.logger.warn(`Recording ${row.recording_sid} stopped mid-stream: ${(e as Error).message}`);
+      res.destroy();
+    }
   }
 }

@@ -72,6 +72,9 @@ export class EnvSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   LOGIN_MAX_ATTEMPTS?: number;
 
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['on', 'off'])
+  AI_ALLOW_PRIVATE_ENDPOINTS?: 'on' | 'off';
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
   AI_RETRY_LIMIT?: number;
 
@@ -111,6 +114,8 @@ export interface AppConfig {
   refreshTokenTtlDays: number;
   invitationTtlHours: number;
   loginMaxAttempts: number;
+  /** May a workspace's AI base URL point into this server's own network (a local model server)? */
+  aiAllowPrivateEndpoints: boolean;
   /** The AI pipeline's pg-boss jobs: retries with exponential backoff, a stuck job's expiry, polling. */
   jobs: { aiRetryLimit: number; aiRetryDelaySeconds: number; aiJobTimeoutSeconds: number; pollSeconds: number };
   seedDemo: boolean;
@@ -151,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS ?? 30,
     invitationTtlHours: parsed.INVITATION_TTL_HOURS ?? 168,
     loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS ?? 10,
+    aiAllowPrivateEndpoints: (parsed.AI_ALLOW_PRIVATE_ENDPOINTS ?? ((parsed.SANDBOX ?? 'on') === 'on' ? 'on' : 'off')) === 'on',
     jobs: {
       aiRetryLimit: parsed.AI_RETRY_LIMIT ?? 4,
       aiRetryDelaySeconds: parsed.AI_RETRY_DELAY_SECONDS ?? 30,

@@ -68,5 +68,5 @@ function demoAi(current: WorkspaceView, baseUrl: string): Partial<UpdateWorkspac
     };
   }
   const local = current.ai.baseUrl?.startsWith('http://localhost:') && current.ai.baseUrl.endsWith('/v1');
-  return local && current.ai.baseUrl !== baseUrl ? { ai: { baseUrl } } : {};
+  return local && current.ai.baseUrl !== baseUrl ? { ai: { baseUrl, openaiApiKey: DEMO_OPENAI_KEY } } : {};
 }

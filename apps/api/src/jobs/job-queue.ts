@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { PgBoss, type Job, type Queue, type SendOptions } from 'pg-boss';
+import { PgBoss, type JobWithMetadata, type Queue, type SendOptions } from 'pg-boss';
 import type { PoolClient } from 'pg';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -51,9 +51,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Runs `concurrency` jobs at once per instance, so one slow job does not hold up the rest. */
-  async work<T extends object>(name: string, concurrency: number, handler: (job: Job<T>) => Promise<void>): Promise<void> {
-    const options = { pollingIntervalSeconds: this.config.jobs.pollSeconds, batchSize: 1, localConcurrency: concurrency };
-    await this.boss.work<T>(name, options, async ([job]) => {
+  async work<T extends object>(name: string, concurrency: number, handler: (job: JobWithMetadata<T>) => Promise<void>): Promise<void> {
+    const options = { pollingIntervalSeconds: this.config.jobs.pollSeconds, batchSize: 1, localConcurrency: concurrency, includeMetadata: true } as const;
+    await this.boss.work<T, void, typeof options>(name, options, async ([job]) => {
       if (job) await handler(job);
     });
   }

@@ -64,9 +64,11 @@ export class CallEventsService {
   async recording(p: TwilioParams, callLogId?: string): Promise<void> {
     if (!p.RecordingSid || !p.RecordingUrl || (p.RecordingStatus && p.RecordingStatus !== 'completed')) return;
     const recording = { sid: p.RecordingSid, url: p.RecordingUrl, durationSeconds: num(p.RecordingDuration) ?? null };
-    const where = p.CallSid ? { twilioCallSid: p.CallSid } : isUuid(callLogId) && p.AccountSid ? { callLogId, accountSid: p.AccountSid } : null;
+    if (!p.AccountSid) return;
+    // The log id our TwiML put in a conference recording's callback URL (signed), else the CallSid.
+    const where = isUuid(callLogId) ? { callLogId } : p.CallSid ? { twilioCallSid: p.CallSid } : null;
     if (!where) return;
-    const log = await this.logs.attachRecording(where, recording, p.RecordingSource === 'RecordVerb');
+    const log = await this.logs.attachRecording({ ...where, accountSid: p.AccountSid }, recording, p.RecordingSource === 'RecordVerb');
     if (!log) return;
     this.realtime.toWorkspace(log.workspaceId, 'calllog.updated', { id: log.id });
     await this.ai.startForRecording(log.id);
@@ -74,9 +76,10 @@ export class CallEventsService {
 
   /** The <Record> action: the message is in; the recording callback stores it. */
   async voicemailDone(p: TwilioParams): Promise<string> {
-    if (p.CallSid && p.RecordingSid && p.RecordingUrl) {
-      const log = await this.logs.attachRecording({ twilioCallSid: p.CallSid }, { sid: p.RecordingSid, url: p.RecordingUrl, durationSeconds: num(p.RecordingDuration) ?? null }, true);
-      if (log) await this.ai.startForRecording(log.id);
+    // The recording may not be fetchable yet: its analysis starts from the recording callback.
+    if (p.CallSid && p.AccountSid && p.RecordingSid && p.RecordingUrl) {
+      const recording = { sid: p.RecordingSid, url: p.RecordingUrl, durationSeconds: num(p.RecordingDuration) ?? null };
+      await this.logs.attachRecording({ twilioCallSid: p.CallSid, accountSid: p.AccountSid }, recording, true);
     }
     return sayAndHangupTwiml('Thank you for your message. Goodbye.');
   }

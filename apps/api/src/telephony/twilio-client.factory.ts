@@ -31,7 +31,8 @@ export class TwilioClientFactory {
 
   /**
    * A recording's audio from Twilio's media URL with the account's credentials (basic auth; Twilio
-   * answers with a redirect to storage, which fetch follows without the credentials).
+   * answers with a redirect to storage, which fetch follows without the credentials). The timeout
+   * covers the answer's headers; `signal` (the caller's) covers the whole download.
    */
   async recordingMedia(
     creds: { accountSid: string; authToken: string },
@@ -39,26 +40,34 @@ export class TwilioClientFactory {
     format: 'wav' | 'mp3',
     signal?: AbortSignal,
   ): Promise<Response> {
-    if (!RECORDING_SID.test(recordingSid)) throw new RecordingFetchError(null, `Not a recording SID: ${recordingSid}`);
+    if (!RECORDING_SID.test(recordingSid)) throw new RecordingFetchError(400, `Not a recording SID: ${recordingSid}`);
     const base = this.options.sandboxUrl ?? 'https://api.twilio.com';
     const url = `${base}/2010-04-01/Accounts/${creds.accountSid}/Recordings/${recordingSid}.${format}`;
     const auth = Buffer.from(`${creds.accountSid}:${creds.authToken}`).toString('base64');
+    const headersTimeout = AbortSignal.timeout(30_000);
     let res: Response;
     try {
-      res = await fetch(url, { headers: { Authorization: `Basic ${auth}` }, signal: signal ?? AbortSignal.timeout(60_000) });
+      res = await fetch(url, { headers: { Authorization: `Basic ${auth}` }, signal: signal ? AbortSignal.any([signal, headersTimeout]) : headersTimeout });
     } catch (e) {
+      if (signal?.aborted) throw e;
       throw new RecordingFetchError(null, `Could not reach Twilio for recording ${recordingSid}: ${(e as Error).message}`);
     }
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { message?: string } | null;
-      throw new RecordingFetchError(res.status, `Twilio answered ${res.status} for recording ${recordingSid}${body?.message ? `: ${body.message}` : ''}`);
+      const body = (await res.json().catch(() => null)) as { message?: string; code?: number } | null;
+      const detail = body?.message ? `: ${body.message.slice(0, 300)}` : '';
+      throw new RecordingFetchError(res.status, `Twilio answered ${res.status} for recording ${recordingSid}${detail}`, body?.code ?? null);
     }
     return res;
   }
 }
 
 export class RecordingFetchError extends Error {
-  constructor(readonly status: number | null, message: string) {
+  constructor(
+    readonly status: number | null,
+    message: string,
+    /** Twilio's error code, e.g. 16109 (an encrypted recording has no .mp3). */
+    readonly code: number | null = null,
+  ) {
     super(message);
   }
 }

@@ -7,7 +7,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUrl,
   Length,
   Matches,
   Max,
@@ -17,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsSupportedCountry } from '../../common/validators.js';
+import { IsApiBaseUrl, IsSupportedCountry, SecretAlongside } from '../../common/validators.js';
 
 export class PermissionTogglesDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() managerViewContacts?: boolean;
@@ -72,10 +71,11 @@ export class AiSettingsDto {
   @MaxLength(512)
   openaiApiKey?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://api.openai.com/v1' })
+  @ApiPropertyOptional({ nullable: true, example: 'https://api.openai.com/v1', description: 'Changing it needs openaiApiKey in the same request' })
   @IsOptional()
+  @SecretAlongside('openaiApiKey')
   @ValidateIf((_, v) => v !== null)
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  @IsApiBaseUrl()
   baseUrl?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) transcriptionModel?: string;

@@ -52,6 +52,22 @@ describe('AI automation settings', () => {
     expect(requests.some((r) => r.method === 'PATCH')).toBe(false);
   });
 
+  it('should ask for the key again before trying or saving a new base URL with a saved key', async () => {
+    const { requests } = mockApi({
+      'GET /workspaces/ws1': () => aWorkspace({ ai: { enabled: true, openaiApiKeySet: true, baseUrl: null, transcriptionModel: 'whisper-1', analysisModel: 'gpt-4o-mini' } }),
+    });
+    renderBasicTab();
+    await userEvent.type(await screen.findByLabelText('Base URL'), 'https://models.example.com/v1');
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('Enter the API key again to change the base URL')).toBeInTheDocument();
+    const url = screen.getByLabelText('Base URL');
+    await userEvent.clear(url);
+    await userEvent.type(url, 'https://user:pw@models.example.com/v1?x=1');
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('Base URL takes no credentials, query or fragment')).toBeInTheDocument();
+    expect(requests.some((r) => r.method === 'POST' || r.method === 'PATCH')).toBe(false);
+  });
+
   it('should say Connected with the saved key and OpenAI default when nothing was typed', async () => {
     const { requests } = mockApi({
       'GET /workspaces/ws1': () => aWorkspace({ ai: { enabled: true, openaiApiKeySet: true, baseUrl: null, transcriptionModel: 'whisper-1', analysisModel: 'gpt-4o-mini' } }),

@@ -8,7 +8,7 @@ import { Notice } from '@/components/ui/status';
 import { SwitchField } from '@/components/ui/switch';
 import { useTestAiConnection } from '../api/test-ai-connection';
 import { AiConnectionResult } from './ai-connection-result';
-import { aiTestRequest, type BasicSettingsValues, validateBaseUrl } from './basic-settings-values';
+import { aiTestRequest, type BasicSettingsValues, validateBaseUrl, validateKeyForBaseUrl } from './basic-settings-values';
 
 const required = (what: string) => (value: string) => value.trim() !== '' || `${what} is required`;
 
@@ -25,7 +25,7 @@ export function AiSettingsSection({ workspace, readOnly }: { workspace: Workspac
   const test = useTestAiConnection(workspace.id);
 
   const onTest = async () => {
-    if (!(await trigger(['aiBaseUrl', 'transcriptionModel', 'analysisModel']))) return;
+    if (!(await trigger(['aiBaseUrl', 'openaiApiKey', 'transcriptionModel', 'analysisModel']))) return;
     test.mutate(aiTestRequest(getValues()));
   };
 
@@ -58,7 +58,7 @@ export function AiSettingsSection({ workspace, readOnly }: { workspace: Workspac
         setHint="A key is saved. Leave empty to keep it, or type a new one to replace it."
         unsetHint="Stored encrypted; never shown again after saving."
         unsetPlaceholder="sk-…"
-        {...register('openaiApiKey')}
+        {...register('openaiApiKey', { validate: validateKeyForBaseUrl(workspace) })}
       />
       <Field
         label="Base URL"

@@ -96,5 +96,20 @@ export const SERVER_FIELDS: Record<string, keyof BasicSettingsValues> = {
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
 
 export function validateBaseUrl(value: string): true | string {
-  return value.trim() === '' || HTTP_URL.test(value.trim()) || 'Base URL must start with http:// or https://';
+  const text = value.trim();
+  if (text === '') return true;
+  if (!HTTP_URL.test(text)) return 'Base URL must start with http:// or https://';
+  try {
+    const url = new URL(text);
+    if (url.username || url.password || text.includes('?') || text.includes('#')) return 'Base URL takes no credentials, query or fragment';
+  } catch {
+    return 'Base URL is not a valid URL';
+  }
+  return true;
+}
+
+/** The saved key is only ever sent to the base URL it was saved with: a new URL needs the key again. */
+export function validateKeyForBaseUrl(workspace: WorkspaceView) {
+  return (key: string, values: BasicSettingsValues): true | string =>
+    Boolean(key) || (values.aiBaseUrl.trim() || null) === workspace.ai.baseUrl || !workspace.ai.openaiApiKeySet || 'Enter the API key again to change the base URL';
 }
