@@ -2,7 +2,6 @@ import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from 
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/domain-error.js';
 import { type AppRequest, IS_PUBLIC, IS_WORKSPACE_SCOPED, type UserPrincipal } from '../common/request-context.js';
-import { UsersService } from '../users/users.service.js';
 import { SessionsService } from './sessions.service.js';
 
 const unauthenticated = (message = 'Log in first: send Authorization: Bearer <token>') =>
@@ -17,7 +16,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
-    private readonly users: UsersService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -44,9 +42,10 @@ export class AuthGuard implements CanActivate {
   }
 
   async userFromAccessToken(token: string): Promise<UserPrincipal | null> {
-    const claims = await this.sessions.verifyAccessToken(token);
-    const user = claims ? await this.users.findById(claims.sub) : null;
-    if (!claims || !user) return null;
+    const claims = await this.sessions.signedClaims(token);
+    if (!claims) return null;
+    const user = await this.sessions.liveUser(claims);
+    if (!user) return null;
     return { kind: 'user', userId: user.id, email: user.email, name: user.name, sessionFamilyId: claims.fam };
   }
 }

@@ -149,12 +149,19 @@ export class ContactsService {
    * calls from the same new number at once both get the one contact.
    */
   async findOrCreateByPhone(workspaceId: string, phoneE164: string, source: ContactSource): Promise<{ id: string; name: string | null; created: boolean }> {
-    const inserted = (await this.db.query(
-      `INSERT INTO contacts (workspace_id, phone_e164, source) VALUES ($1, $2, $3)
-       ON CONFLICT (workspace_id, phone_e164) DO NOTHING RETURNING id, name`,
+    // One round trip either way; a row inserted concurrently by another caller (not visible to this
+    // statement's snapshot) is read by the second query.
+    const [row] = (await this.db.query(
+      `WITH ins AS (
+         INSERT INTO contacts (workspace_id, phone_e164, source) VALUES ($1, $2, $3)
+         ON CONFLICT (workspace_id, phone_e164) DO NOTHING RETURNING id, name
+       )
+       SELECT id, name, true AS created FROM ins
+       UNION ALL
+       SELECT id, name, false FROM contacts WHERE workspace_id = $1 AND phone_e164 = $2 AND NOT EXISTS (SELECT 1 FROM ins)`,
       [workspaceId, phoneE164, source],
-    )) as Array<{ id: string; name: string | null }>;
-    if (inserted[0]) return { ...inserted[0], created: true };
+    )) as Array<{ id: string; name: string | null; created: boolean }>;
+    if (row) return row;
     const [existing] = (await this.db.query(`SELECT id, name FROM contacts WHERE workspace_id = $1 AND phone_e164 = $2`, [workspaceId, phoneE164])) as Array<{
       id: string;
       name: string | null;

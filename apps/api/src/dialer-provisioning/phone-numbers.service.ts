@@ -14,6 +14,18 @@ import { webhookUrls } from './webhook-urls.js';
 import { isUuid } from '../common/uuid.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
+/** A called tracking number with what the inbound webhook needs of its workspace. */
+export interface CalledTrackingNumber {
+  workspaceId: string;
+  id: string;
+  e164: string;
+  campaignId: string | null;
+  campaignName: string | null;
+  ringTimeoutSeconds: number;
+  recordCalls: boolean;
+  recordingAnnouncement: string | null;
+}
+
 /** Tracking numbers: Twilio numbers imported into the workspace, their webhooks pointed at us. */
 @Injectable()
 export class PhoneNumbersService {
@@ -94,15 +106,24 @@ export class PhoneNumbersService {
   }
 
   /** The tracking number Twilio says was called, in the workspace using that Twilio account. */
-  async byCalledNumber(accountSid: string, e164: string): Promise<{ workspaceId: string; id: string; e164: string; campaignId: string | null; campaignName: string | null } | null> {
+  async byCalledNumber(accountSid: string, e164: string): Promise<CalledTrackingNumber | null> {
+    // The inbound webhook's first read: with the workspace's ring settings, so it needs no second one.
     const rows = (await this.db.query(
-      `SELECT p.workspace_id, p.id, p.e164, p.campaign_id, c.name AS campaign_name
+      `SELECT p.workspace_id, p.id, p.e164, p.campaign_id, c.name AS campaign_name,
+              w.ring_timeout_seconds, w.record_calls, w.recording_announcement
          FROM phone_numbers p JOIN workspaces w ON w.id = p.workspace_id LEFT JOIN campaigns c ON c.id = p.campaign_id
         WHERE p.e164 = $1 AND w.twilio_account_sid = $2 ORDER BY p.created_at LIMIT 1`,
       [e164, accountSid],
-    )) as Array<{ workspace_id: string; id: string; e164: string; campaign_id: string | null; campaign_name: string | null }>;
+    )) as Array<{
+      workspace_id: string; id: string; e164: string; campaign_id: string | null; campaign_name: string | null;
+      ring_timeout_seconds: number; record_calls: boolean; recording_announcement: string | null;
+    }>;
     const r = rows[0];
-    return r ? { workspaceId: r.workspace_id, id: r.id, e164: r.e164, campaignId: r.campaign_id, campaignName: r.campaign_name } : null;
+    if (!r) return null;
+    return {
+      workspaceId: r.workspace_id, id: r.id, e164: r.e164, campaignId: r.campaign_id, campaignName: r.campaign_name,
+      ringTimeoutSeconds: r.ring_timeout_seconds, recordCalls: r.record_calls, recordingAnnouncement: r.recording_announcement,
+    };
   }
 
   /** A tracking number of this workspace by id or E.164 (outbound caller IDs), or null. */

@@ -8,7 +8,6 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { RealtimeEmitter } from '../realtime/realtime.emitter.js';
 import { TwilioClientFactory, twilioErrorCode } from '../telephony/twilio-client.factory.js';
 import { voicemailTwiml } from '../telephony/twiml.js';
-import { UsersService } from '../users/users.service.js';
 import { WorkspaceService } from '../workspace/workspace.service.js';
 import { conferenceName, type RingingCallRow, RingStateService, toRingingEvent } from './ring-state.service.js';
 import { routingUrls } from './routing-urls.js';
@@ -27,7 +26,6 @@ export class CallControlService implements OnModuleInit, OnModuleDestroy {
     private readonly ring: RingStateService,
     private readonly logs: CallLifecycleService,
     private readonly realtime: RealtimeEmitter,
-    private readonly users: UsersService,
     private readonly workspaces: WorkspaceService,
     private readonly twilio: TwilioClientFactory,
   ) {}
@@ -48,18 +46,16 @@ export class CallControlService implements OnModuleInit, OnModuleDestroy {
 
   async answer(access: WorkspaceAccess, callLogId: string): Promise<{ callId: string; conference: string }> {
     const userId = this.person(access);
-    const won = await this.ring.claim(access.workspaceId, callLogId, userId);
-    if (won) {
-      const user = await this.users.findById(userId);
-      this.realtime.toWorkspace(access.workspaceId, 'call.claimed', { callId: callLogId, answeredBy: { userId, name: user?.name ?? '' } });
+    const verdict = await this.ring.claim(access.workspaceId, callLogId, userId);
+    if (verdict.won) {
+      this.realtime.toWorkspace(access.workspaceId, 'call.claimed', { callId: callLogId, answeredBy: { userId, name: verdict.claimedByName ?? '' } });
       return { callId: callLogId, conference: conferenceName(callLogId) };
     }
-    const row = await this.ring.byId(callLogId);
-    if (!row || row.workspace_id !== access.workspaceId) throw notFound('Call');
+    const { row, claimedByName } = verdict.stale ? await this.ring.claimHolder(access.workspaceId, callLogId) : verdict;
+    if (!row) throw notFound('Call');
     if (row.claimed_by_user_id && row.state !== 'ended') {
-      const by = await this.users.findById(row.claimed_by_user_id);
-      throw new DomainError('ALREADY_ANSWERED', `${by?.name ?? 'Someone'} already answered this call`, HttpStatus.CONFLICT, {
-        answeredBy: { userId: row.claimed_by_user_id, name: by?.name ?? '' },
+      throw new DomainError('ALREADY_ANSWERED', `${claimedByName ?? 'Someone'} already answered this call`, HttpStatus.CONFLICT, {
+        answeredBy: { userId: row.claimed_by_user_id, name: claimedByName ?? '' },
       });
     }
     throw new DomainError('ALREADY_ANSWERED', 'This call is no longer ringing for you', HttpStatus.CONFLICT, { answeredBy: null });

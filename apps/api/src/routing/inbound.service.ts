@@ -8,7 +8,6 @@ import { PhoneNumbersService } from '../dialer-provisioning/phone-numbers.servic
 import { PresenceService } from '../presence/presence.service.js';
 import { RealtimeEmitter } from '../realtime/realtime.emitter.js';
 import { parkCallerTwiml, sayAndHangupTwiml, voicemailTwiml } from '../telephony/twiml.js';
-import { WorkspaceService } from '../workspace/workspace.service.js';
 import { CallerNameService } from './caller-name.service.js';
 import { conferenceName, RingStateService, toRingingEvent } from './ring-state.service.js';
 import { routingUrls } from './routing-urls.js';
@@ -34,7 +33,6 @@ export class InboundService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly numbers: PhoneNumbersService,
-    private readonly workspaces: WorkspaceService,
     private readonly contacts: ContactsService,
     private readonly logs: CallLifecycleService,
     private readonly presence: PresenceService,
@@ -46,17 +44,20 @@ export class InboundService {
   async handle(p: InboundParams): Promise<string> {
     const urls = routingUrls(this.config.publicUrl);
     if (!p.CallSid || !p.AccountSid || !p.From || !p.To) return sayAndHangupTwiml('We could not take this call.');
+    // Four round trips before the reply: the number (with its workspace's settings); the contact and
+    // who is online, at once; the log; ringing (the call and its offers in one statement).
     const tracking = await this.numbers.byCalledNumber(p.AccountSid, p.To);
     if (!tracking) {
       this.logger.warn(`Inbound call to ${p.To}, which no workspace tracks`);
       return sayAndHangupTwiml('The number you called is not in service.');
     }
-    const [ws, contact] = await Promise.all([
-      this.workspaces.get(tracking.workspaceId),
-      this.contacts.findOrCreateByPhone(tracking.workspaceId, p.From, 'call'),
+    const workspaceId = tracking.workspaceId;
+    const [contact, agents] = await Promise.all([
+      this.contacts.findOrCreateByPhone(workspaceId, p.From, 'call'),
+      this.presence.onlineUserIds(workspaceId, RECEIVERS),
     ]);
     const log = await this.logs.upsert({
-      workspaceId: ws.id,
+      workspaceId,
       twilioCallSid: p.CallSid,
       direction: 'inbound',
       status: 'ringing',
@@ -68,8 +69,9 @@ export class InboundService {
       campaignId: tracking.campaignId,
     });
 
-    const announcement = ws.recordCalls ? ws.recordingAnnouncement : null;
-    const [existing, agents] = await Promise.all([this.ring.byId(log.id), this.presence.onlineUserIds(ws.id, RECEIVERS)]);
+    const announcement = tracking.recordCalls ? tracking.recordingAnnouncement : null;
+    // A new log cannot be ringing yet; only a repeated webhook needs to look.
+    const existing = log.created ? null : await this.ring.byId(log.id);
     if (existing && existing.state !== 'ended') return parkCallerTwiml(conferenceName(log.id), urls, announcement); // Twilio retried
     if (agents.length === 0) {
       await this.logs.transition({ callLogId: log.id }, 'missed');
@@ -78,19 +80,19 @@ export class InboundService {
     const { row, fresh } = await this.ring.start(
       {
         call_log_id: log.id,
-        workspace_id: ws.id,
+        workspace_id: workspaceId,
         caller_call_sid: p.CallSid,
         from_e164: p.From,
         caller_name: contact.name,
         tracking_number: tracking.e164,
         campaign_name: tracking.campaignName,
-        ring_deadline: new Date(Date.now() + ws.ringTimeoutSeconds * 1000),
+        ring_deadline: new Date(Date.now() + tracking.ringTimeoutSeconds * 1000),
       },
       agents,
     );
     if (fresh) {
-      this.realtime.toUsers(ws.id, agents, 'call.ringing', toRingingEvent(row));
-      if (!contact.name) void this.addCallerName(row.call_log_id, ws.id, p.From);
+      this.realtime.toUsers(workspaceId, agents, 'call.ringing', toRingingEvent(row));
+      if (!contact.name) void this.addCallerName(row.call_log_id, workspaceId, p.From);
     }
     return parkCallerTwiml(conferenceName(log.id), urls, announcement);
   }
@@ -99,8 +101,8 @@ export class InboundService {
   private async addCallerName(callLogId: string, workspaceId: string, from: string): Promise<void> {
     try {
       const name = await this.callerNames.lookup(workspaceId, from);
-      const row = name ? await this.ring.setCallerName(callLogId, name) : null;
-      if (row) this.realtime.toUsers(workspaceId, await this.ring.ringingUserIds(callLogId), 'call.ringing', toRingingEvent(row));
+      const named = name ? await this.ring.setCallerName(callLogId, name) : null;
+      if (named) this.realtime.toUsers(workspaceId, named.ringingUserIds, 'call.ringing', toRingingEvent(named.row));
     } catch (e) {
       this.logger.warn(`Caller name for call ${callLogId} failed: ${(e as Error).message}`);
     }

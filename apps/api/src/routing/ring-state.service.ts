@@ -18,13 +18,34 @@ export interface RingingCallRow {
   claimed_by_user_id: string | null;
 }
 
+export interface ClaimVerdict {
+  won: boolean;
+  /** The call as the claim saw it (null: no such call in this workspace). */
+  row: RingingCallRow | null;
+  claimedByName: string | null;
+  /** Lost, yet the row looked unclaimed: the statement raced the winner and saw the row before it. */
+  stale: boolean;
+}
+
 export const conferenceName = (callLogId: string) => `call-${callLogId}`;
+
+// Formatting a number costs ~0.3 ms of CPU; a ring (and its CNAM re-ring) formats the same caller again.
+const formatted = new Map<string, string>();
+function formatNational(e164: string): string {
+  let f = formatted.get(e164);
+  if (f === undefined) {
+    f = parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
+    if (formatted.size >= 10_000) formatted.clear();
+    formatted.set(e164, f);
+  }
+  return f;
+}
 
 export function toRingingEvent(r: RingingCallRow): CallRingingEvent {
   return {
     callId: r.call_log_id,
     from: r.from_e164,
-    fromFormatted: parsePhoneNumberFromString(r.from_e164)?.formatNational() ?? r.from_e164,
+    fromFormatted: formatNational(r.from_e164),
     callerName: r.caller_name,
     trackingNumber: r.tracking_number,
     campaign: r.campaign_name,
@@ -56,18 +77,41 @@ export class RingStateService {
     return { row: (await this.byId(input.call_log_id))!, fresh: false };
   }
 
-  /** The answer claim: one winner among any number of concurrent requests, on any instance. */
-  async claim(workspaceId: string, callLogId: string, userId: string): Promise<RingingCallRow | null> {
-    const rows = returnedRows<RingingCallRow>(
-      await this.db.query(
-        `UPDATE ringing_calls r SET state = 'claimed', claimed_by_user_id = $3, claimed_at = now()
+  /**
+   * The answer claim: one winner among any number of concurrent requests, on any instance. One
+   * statement gives the verdict, and for a loser the row as this statement saw it with the claimer's
+   * name. A loser that raced the winner saw the row before the win (`stale`): `claimHolder` reads again.
+   */
+  async claim(workspaceId: string, callLogId: string, userId: string): Promise<ClaimVerdict> {
+    const rows = (await this.db.query(
+      `WITH won AS (
+         UPDATE ringing_calls r SET state = 'claimed', claimed_by_user_id = $3, claimed_at = now()
           WHERE r.call_log_id = $2 AND r.workspace_id = $1 AND r.state = 'ringing'
             AND EXISTS (SELECT 1 FROM call_offers o WHERE o.call_log_id = r.call_log_id AND o.user_id = $3 AND o.declined_at IS NULL)
-          RETURNING r.*`,
-        [workspaceId, callLogId, userId],
-      ),
-    );
-    return rows[0] ?? null;
+          RETURNING r.*
+       )
+       SELECT won.*, true AS won, (SELECT name FROM users WHERE id = $3) AS claimed_by_name FROM won
+       UNION ALL
+       SELECT r.*, false, u.name FROM ringing_calls r LEFT JOIN users u ON u.id = r.claimed_by_user_id
+        WHERE r.call_log_id = $2 AND r.workspace_id = $1 AND NOT EXISTS (SELECT 1 FROM won)`,
+      [workspaceId, callLogId, userId],
+    )) as Array<RingingCallRow & { won: boolean; claimed_by_name: string | null }>;
+    const r = rows[0];
+    if (!r) return { won: false, row: null, claimedByName: null, stale: false };
+    const { won, claimed_by_name: claimedByName, ...row } = r;
+    return { won, row, claimedByName, stale: !won && row.state === 'ringing' };
+  }
+
+  /** Who holds the claim on a call now (a fresh read after a lost race), with their name. */
+  async claimHolder(workspaceId: string, callLogId: string): Promise<{ row: RingingCallRow | null; claimedByName: string | null }> {
+    const [r] = (await this.db.query(
+      `SELECT r.*, u.name AS claimed_by_name FROM ringing_calls r LEFT JOIN users u ON u.id = r.claimed_by_user_id
+        WHERE r.call_log_id = $2 AND r.workspace_id = $1`,
+      [workspaceId, callLogId],
+    )) as Array<RingingCallRow & { claimed_by_name: string | null }>;
+    if (!r) return { row: null, claimedByName: null };
+    const { claimed_by_name: claimedByName, ...row } = r;
+    return { row, claimedByName };
   }
 
   /** The claim holder's device joined the conference. */
@@ -138,18 +182,16 @@ export class RingStateService {
     )) as RingingCallRow[];
   }
 
-  /** Records a caller name found after ringing started; the row while it still rings. */
-  async setCallerName(callLogId: string, name: string): Promise<RingingCallRow | null> {
-    const rows = returnedRows<RingingCallRow>(
-      await this.db.query(`UPDATE ringing_calls SET caller_name = $2 WHERE call_log_id = $1 AND state = 'ringing' AND caller_name IS NULL RETURNING *`, [callLogId, name]),
-    );
-    return rows[0] ?? null;
-  }
-
-  /** Agents still ringing for a call (offered, not declined). */
-  async ringingUserIds(callLogId: string): Promise<string[]> {
-    const rows = (await this.db.query(`SELECT user_id FROM call_offers WHERE call_log_id = $1 AND declined_at IS NULL`, [callLogId])) as Array<{ user_id: string }>;
-    return rows.map((r) => r.user_id);
+  /** Records a caller name found after ringing started: the row while it still rings, and who it still rings. */
+  async setCallerName(callLogId: string, name: string): Promise<{ row: RingingCallRow; ringingUserIds: string[] } | null> {
+    const [row] = (await this.db.query(
+      `WITH r AS (UPDATE ringing_calls SET caller_name = $2 WHERE call_log_id = $1 AND state = 'ringing' AND caller_name IS NULL RETURNING *)
+       SELECT r.*, ARRAY(SELECT o.user_id FROM call_offers o WHERE o.call_log_id = r.call_log_id AND o.declined_at IS NULL) AS ringing_user_ids FROM r`,
+      [callLogId, name],
+    )) as Array<RingingCallRow & { ringing_user_ids: string[] }>;
+    if (!row) return null;
+    const { ringing_user_ids: ringingUserIds, ...ringing } = row;
+    return { row: ringing, ringingUserIds };
   }
 
   async offeredUserIds(callLogId: string): Promise<string[]> {

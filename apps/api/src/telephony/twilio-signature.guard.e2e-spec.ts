@@ -32,9 +32,11 @@ describe('Twilio webhook signature guard (e2e)', () => {
   const rows = async (callSid: string) =>
     (await t.app.get(DataSource).query(`SELECT 1 FROM login_attempts WHERE key = $1`, [`probe:${callSid}`])).length;
 
+  let owner: Awaited<ReturnType<typeof signup>>;
+
   beforeAll(async () => {
     t = await createTestApp({}, { controllers: [ProbeWebhookController] });
-    const s = await signup(t.app);
+    const s = (owner = await signup(t.app));
     await http().patch(`/api/v1/workspaces/${s.workspace.id}`).set(bearer(s.accessToken)).send({ twilio: { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN } }).expect(200);
   });
   afterAll(async () => t.close());
@@ -58,5 +60,19 @@ describe('Twilio webhook signature guard (e2e)', () => {
     if (signature) req.set('X-Twilio-Signature', signature);
     await req.send(body).expect(403);
     expect(await rows(body.CallSid)).toBe(0);
+  });
+
+  it('should accept a rotated auth token at once and then refuse the old one', async () => {
+    const url = 'http://localhost:3999/webhooks/test/hook';
+    const before = { ...params, CallSid: 'CA' + '44'.repeat(16) };
+    await http().post('/webhooks/test/hook').set('X-Twilio-Signature', expectedTwilioSignature(AUTH_TOKEN, url, before)).type('form').send(before).expect(200);
+    const rotated = 'fedcbafedcbafedcbafedcbafedcba98';
+    await http().patch(`/api/v1/workspaces/${owner.workspace.id}`).set(bearer(owner.accessToken)).send({ twilio: { authToken: rotated } }).expect(200);
+
+    const after = { ...params, CallSid: 'CA' + '55'.repeat(16) };
+    await http().post('/webhooks/test/hook').set('X-Twilio-Signature', expectedTwilioSignature(rotated, url, after)).type('form').send(after).expect(200);
+    const stale = { ...params, CallSid: 'CA' + '66'.repeat(16) };
+    await http().post('/webhooks/test/hook').set('X-Twilio-Signature', expectedTwilioSignature(AUTH_TOKEN, url, stale)).type('form').send(stale).expect(403);
+    expect(await rows(stale.CallSid)).toBe(0);
   });
 });

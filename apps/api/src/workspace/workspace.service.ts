@@ -192,13 +192,12 @@ export class WorkspaceService {
 
   /** The caller's role in a workspace with that workspace's permission toggles, or null when not a member. */
   async accessFor(userId: string, workspaceId: string): Promise<WorkspaceAccess | null> {
-    const row = await this.db
-      .createQueryBuilder()
-      .select(['m.role AS role', 'w.permission_toggles AS toggles'])
-      .from(MembershipEntity, 'm')
-      .innerJoin(WorkspaceEntity, 'w', 'w.id = m.workspace_id')
-      .where('m.workspace_id = :workspaceId AND m.user_id = :userId', { workspaceId, userId })
-      .getRawOne<{ role: Role; toggles: PermissionToggles }>();
+    // Every workspace request runs this: a plain statement, no query builder.
+    const [row] = (await this.db.query(
+      `SELECT m.role, w.permission_toggles AS toggles FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+        WHERE m.workspace_id = $1 AND m.user_id = $2`,
+      [workspaceId, userId],
+    )) as Array<{ role: Role; toggles: PermissionToggles }>;
     if (!row) return null;
     return { workspaceId, role: row.role, userId, apiKeyId: null, toggles: row.toggles };
   }
