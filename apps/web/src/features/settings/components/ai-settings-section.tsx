@@ -1,11 +1,11 @@
+import { SwitchController } from '@/components/ui/switch-controller';
 import { DEFAULT_AI_BASE_URL, type WorkspaceView } from '@ringtonic/contracts';
-import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { SecretField } from '@/components/ui/secret-field';
 import { Notice } from '@/components/ui/status';
-import { SwitchField } from '@/components/ui/switch';
 import { useTestAiConnection } from '../api/test-ai-connection';
 import { AiConnectionResult } from './ai-connection-result';
 import { aiTestRequest, type BasicSettingsValues, validateBaseUrl, validateKeyForBaseUrl } from './basic-settings-values';
@@ -36,19 +36,13 @@ export function AiSettingsSection({ workspace, readOnly }: { workspace: Workspac
         Transcribes each recorded call, then suggests a summary, lead status, deal value and tags. Suggestions never
         replace what a person set until someone accepts them.
       </p>
-      <Controller
+      <SwitchController
         control={control}
         name="aiEnabled"
-        render={({ field }) => (
-          <SwitchField
-            id="ai-enabled"
-            label="Enable AI analysis"
-            description="Analyses calls recorded from now on."
-            checked={field.value}
-            onCheckedChange={field.onChange}
-            disabled={readOnly}
-          />
-        )}
+        id="ai-enabled"
+        label="Enable AI analysis"
+        description="Analyses calls recorded from now on."
+        disabled={readOnly}
       />
       {enabled && !recordCalls && <Notice tone="warning">AI analysis works on recordings: turn on Record calls too.</Notice>}
       <SecretField

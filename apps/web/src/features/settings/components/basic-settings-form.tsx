@@ -1,3 +1,4 @@
+import { SwitchController } from '@/components/ui/switch-controller';
 import type { WorkspaceView } from '@ringtonic/contracts';
 import { Controller, FormProvider, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -6,7 +7,6 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { SecretField } from '@/components/ui/secret-field';
 import { Select } from '@/components/ui/select';
-import { SwitchField } from '@/components/ui/switch';
 import { Textarea } from '@/components/ui/textarea';
 import { useUpdateWorkspace } from '@/features/workspace';
 import { AiSettingsSection } from './ai-settings-section';
@@ -134,19 +134,13 @@ export function BasicSettingsForm({ workspace, readOnly }: { workspace: Workspac
           />
 
           <h3 className="section-title">Call recording</h3>
-          <Controller
+          <SwitchController
             control={control}
             name="recordCalls"
-            render={({ field }) => (
-              <SwitchField
-                id="record-calls"
-                label="Record calls"
-                description="Record every call for playback and AI analysis."
-                checked={field.value}
-                onCheckedChange={field.onChange}
-                disabled={readOnly}
-              />
-            )}
+            id="record-calls"
+            label="Record calls"
+            description="Record every call for playback and AI analysis."
+            disabled={readOnly}
           />
           <Field
             label="Consent announcement"

@@ -1,13 +1,13 @@
+import { SwitchController } from '@/components/ui/switch-controller';
 import type { WorkspaceView } from '@ringtonic/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { SecretField } from '@/components/ui/secret-field';
 import { Notice } from '@/components/ui/status';
-import { SwitchField } from '@/components/ui/switch';
 import { useUpdateWorkspace, type UpdateWorkspaceInput } from '@/features/workspace';
 import { dialerHealthQueryKey } from '../api/get-dialer-health';
 import { DialerSetupChecklist } from './dialer-setup-checklist';
@@ -102,19 +102,13 @@ export function DialerSettings({ workspace, readOnly, active }: DialerSettingsPr
       )}
       <form className="form settings-form" onSubmit={onSubmit} noValidate aria-label="Dialer settings">
         <fieldset disabled={readOnly} className="fieldset">
-          <Controller
+          <SwitchController
             control={control}
             name="enabled"
-            render={({ field }) => (
-              <SwitchField
-                id="dialer-enabled"
-                label="Enable Dialer"
-                description="Saving with the dialer enabled creates the TwiML Application in your Twilio account."
-                checked={field.value}
-                onCheckedChange={field.onChange}
-                disabled={readOnly}
-              />
-            )}
+            id="dialer-enabled"
+            label="Enable Dialer"
+            description="Saving with the dialer enabled creates the TwiML Application in your Twilio account."
+            disabled={readOnly}
           />
           <Field
             label="API Key SID"
