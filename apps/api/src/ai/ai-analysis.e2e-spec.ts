@@ -1,19 +1,23 @@
+import { jest } from '@jest/globals';
 import type { CallLogView, ContactView } from '@ringtonic/contracts';
 import request from 'supertest';
-import { aiWorkspace, analysed, DANA, fakeOpenAi, leaveVoicemail, sandboxOpenAiRequests } from '../../test/factories/ai.factory.js';
+import { AI_SECOND_MS, aiWorkspace, analysed, DANA, fakeOpenAi, leaveVoicemail, sandboxOpenAiRequests } from '../../test/factories/ai.factory.js';
 import { agent, routingWorld, type RoutingWorld, sandboxCall, sandboxDevice, sandboxPost, until } from '../../test/factories/routing.factory.js';
 import { nextEvent } from '../../test/factories/sockets.factory.js';
 import { bearer, memberWithRole } from '../../test/factories/users.factory.js';
 
 const AI_ENV = { AI_RETRY_LIMIT: '2', AI_RETRY_DELAY_SECONDS: '1', JOBS_POLL_SECONDS: '0.5' };
 
+
+// Each test waits on a whole recorded call and its analysis (several webhooks and jobs).
+jest.setTimeout(60_000);
 describe('AI call analysis: recording → transcript → suggestions (e2e)', () => {
   let w: RoutingWorld;
   const http = () => request(w.apps[0]!.app.getHttpServer());
   const app = () => w.apps[0]!.app;
 
   beforeAll(async () => {
-    w = await routingWorld(1, AI_ENV);
+    w = await routingWorld(1, AI_ENV, AI_SECOND_MS);
   });
   afterAll(async () => w.close());
 

@@ -1,13 +1,17 @@
-import { aiWorkspace, analysed, DANA, leaveVoicemail } from '../../test/factories/ai.factory.js';
+import { jest } from '@jest/globals';
+import { AI_SECOND_MS, aiWorkspace, analysed, DANA, leaveVoicemail } from '../../test/factories/ai.factory.js';
 import { routingWorld, type RoutingWorld } from '../../test/factories/routing.factory.js';
 import { post } from '../../test/factories/sandbox.factory.js';
 
 // Its own file: queue settings (timeout, retries) are per app and shared through the database.
+
+// Each test waits on a whole recorded call and its analysis (several webhooks and jobs).
+jest.setTimeout(60_000);
 describe('AI pipeline: a job that never finishes (e2e)', () => {
   let w: RoutingWorld;
 
   beforeAll(async () => {
-    w = await routingWorld(1, { AI_RETRY_LIMIT: '0', AI_JOB_TIMEOUT_SECONDS: '2', JOBS_POLL_SECONDS: '0.5' });
+    w = await routingWorld(1, { AI_RETRY_LIMIT: '0', AI_JOB_TIMEOUT_SECONDS: '2', JOBS_POLL_SECONDS: '0.5' }, AI_SECOND_MS);
   });
   afterAll(async () => w.close());
 

@@ -1,6 +1,7 @@
+import { jest } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { aiWorkspace, analysed, DANA, fakeOpenAi, leaveVoicemail, sandboxOpenAiRequests } from '../../test/factories/ai.factory.js';
+import { AI_SECOND_MS, aiWorkspace, analysed, DANA, fakeOpenAi, leaveVoicemail, sandboxOpenAiRequests } from '../../test/factories/ai.factory.js';
 import { routingWorld, type RoutingWorld, until } from '../../test/factories/routing.factory.js';
 import { post } from '../../test/factories/sandbox.factory.js';
 import { bearer, memberWithRole } from '../../test/factories/users.factory.js';
@@ -8,6 +9,9 @@ import { createTestApp } from '../../test/test-app.js';
 
 const AI_ENV = { AI_RETRY_LIMIT: '2', AI_RETRY_DELAY_SECONDS: '1', JOBS_POLL_SECONDS: '0.5' };
 
+
+// Each test waits on a whole recorded call and its analysis (several webhooks and jobs).
+jest.setTimeout(60_000);
 describe('AI pipeline: retries, failures, restarts, accepting (e2e)', () => {
   let w: RoutingWorld;
   const app = () => w.apps[0]!.app;
@@ -16,7 +20,7 @@ describe('AI pipeline: retries, failures, restarts, accepting (e2e)', () => {
   const endpoints = async (key: string) => (await sandboxOpenAiRequests(w.sandbox, key)).map((r) => `${r.endpoint}:${r.status}`);
 
   beforeAll(async () => {
-    w = await routingWorld(1, AI_ENV);
+    w = await routingWorld(1, AI_ENV, AI_SECOND_MS);
   });
   afterAll(async () => w.close());
 

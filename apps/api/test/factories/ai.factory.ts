@@ -8,6 +8,12 @@ import { readyWorkspace, type ReadyWorkspace, sandboxCall, sandboxPost, until } 
 import type { Sandbox } from './sandbox.factory.js';
 import { bearer } from './users.factory.js';
 
+/**
+ * TwiML seconds for AI worlds: a voicemail's <Record> ends after 5 s of silence, so the pretend
+ * caller must speak within 5 × this many ms of the beep (a test polls, then posts the line).
+ */
+export const AI_SECOND_MS = 200;
+
 export const DANA = 'Hi, my name is Dana Reyes, we need a quote for about five thousand dollars, ready to buy this month';
 
 export interface AiWorkspace extends ReadyWorkspace {
@@ -41,11 +47,15 @@ export async function leaveVoicemail(app: INestApplication, sandbox: Sandbox, ws
 }
 
 /** The call log once its analysis reaches one of `statuses`. */
-export async function analysed(app: INestApplication, ws: ReadyWorkspace, callLogId: string, statuses = ['done', 'failed'], ms = 20_000): Promise<CallLogView> {
+export async function analysed(app: INestApplication, ws: ReadyWorkspace, callLogId: string, statuses = ['done', 'failed'], ms = 30_000): Promise<CallLogView> {
+  let last: unknown = null;
   return until(async () => {
     const res = await request(app.getHttpServer()).get(`/api/v1/workspaces/${ws.workspaceId}/call-logs/${callLogId}`).set(bearer(ws.ownerToken));
+    last = { status: res.body.status, recording: res.body.recordingUrl, ai: res.body.ai && { status: res.body.ai.status, error: res.body.ai.error, attempts: res.body.ai.attempts } };
     return res.body.ai && statuses.includes(res.body.ai.status) ? (res.body as CallLogView) : null;
-  }, `analysis ${statuses.join('/')}`, ms);
+  }, `analysis ${statuses.join('/')}`, ms).catch((e: Error) => {
+    throw new Error(`${e.message}; last seen ${JSON.stringify(last)}`);
+  });
 }
 
 export interface OpenAiRequestSeen {

@@ -16,9 +16,12 @@ export interface RoutingWorld {
   close(): Promise<void>;
 }
 
-/** The sandbox plus `instances` API instances on one database, each reachable at PUBLIC_URL. */
-export async function routingWorld(instances = 1, env: Record<string, string> = {}): Promise<RoutingWorld> {
-  const sandbox = await startSandbox({ port: 0 });
+/**
+ * The sandbox plus `instances` API instances on one database, each reachable at PUBLIC_URL.
+ * `secondMs`: real milliseconds per TwiML second (a <Record> ends after 5 of them in silence).
+ */
+export async function routingWorld(instances = 1, env: Record<string, string> = {}, secondMs?: number): Promise<RoutingWorld> {
+  const sandbox = await startSandbox({ port: 0, ...(secondMs ? { secondMs } : {}) });
   const apps: TestApp[] = [];
   const urls: string[] = [];
   const port = await freePortSync();
