@@ -13,7 +13,8 @@ describe('inbound routing: ring everyone, first answer wins (e2e)', () => {
   const http = (i = 0) => request(w.apps[i]!.app.getHttpServer());
 
   beforeAll(async () => {
-    w = await routingWorld(2);
+    // 60 ms per TwiML second: a voicemail's <Record> waits 300 ms of silence for the caller's line.
+    w = await routingWorld(2, {}, 60);
   });
   afterAll(async () => w.close());
 
