@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { until } from './browser.mjs';
 import { logIn, useProduct } from './product-session.mjs';
 
 const product = useProduct();
@@ -21,15 +22,6 @@ async function sandbox(path, body) {
   return res.json();
 }
 
-async function until(fn, what, ms = 15_000) {
-  const start = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** With nobody online the call goes to voicemail, which is recorded. */
 async function leaveVoicemail(line) {

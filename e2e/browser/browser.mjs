@@ -11,3 +11,14 @@ export function launchChromium() {
     ],
   });
 }
+
+/** Polls `fn` until it returns something truthy (a page, the API or the sandbox catching up). */
+export async function until(fn, what, ms = 15_000) {
+  const start = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { root, startProduct } from '../harness.mjs';
-import { launchChromium } from './browser.mjs';
+import { launchChromium, until } from './browser.mjs';
 
 let server;
 let browser;
@@ -40,15 +40,6 @@ async function sandbox(path, init = {}) {
   return res.json();
 }
 
-async function until(fn, what, ms = 10_000) {
-  const start = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A logged-in agent in its own browser context, widget open. */
 async function agentPage(email, { storage = {}, context } = {}) {

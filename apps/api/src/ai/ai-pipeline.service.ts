@@ -74,10 +74,10 @@ export class AiPipelineService implements OnApplicationBootstrap {
   /**
    * A recording arrived on a call: start its analysis when the workspace has AI on. Idempotent —
    * Twilio may post the callback twice; only the first moves the log to `pending` and queues a job,
-   * in one transaction.
+   * in one transaction. True when it did (and told the workspace the log changed).
    */
-  async startForRecording(callLogId: string): Promise<void> {
-    await this.queue(
+  async startForRecording(callLogId: string): Promise<boolean> {
+    return this.queue(
       `UPDATE call_logs l SET ai_status = 'pending', ai_error = NULL, updated_at = now()
          FROM workspaces w
         WHERE l.id = $1 AND w.id = l.workspace_id AND w.ai_enabled AND w.openai_api_key_enc IS NOT NULL

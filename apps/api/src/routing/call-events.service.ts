@@ -70,8 +70,8 @@ export class CallEventsService {
     if (!where) return;
     const log = await this.logs.attachRecording({ ...where, accountSid: p.AccountSid }, recording, p.RecordingSource === 'RecordVerb');
     if (!log) return;
-    this.realtime.toWorkspace(log.workspaceId, 'calllog.updated', { id: log.id });
-    await this.ai.startForRecording(log.id);
+    // Queuing an analysis announces the change itself; otherwise say the recording is there.
+    if (!(await this.ai.startForRecording(log.id))) this.realtime.toWorkspace(log.workspaceId, 'calllog.updated', { id: log.id });
   }
 
   /** The <Record> action: the message is in; the recording callback stores it. */

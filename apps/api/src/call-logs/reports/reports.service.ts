@@ -58,8 +58,36 @@ export class ReportsService {
     };
   }
 
-  keywords(workspaceId: string, range: ReportRangeDto): Promise<KeywordReport> {
-    return keywordReport(this.db, workspaceId, range);
+  /** Top AI keywords per campaign: what callers of each campaign ask about. */
+  async keywords(workspaceId: string, range: ReportRangeDto, perCampaign = 10): Promise<KeywordReport> {
+    const { from, to } = resolveRange(range);
+    const rows = (await this.db.query(
+      `WITH analysed AS (
+         SELECT campaign_id, ai_keywords FROM call_logs
+          WHERE workspace_id = $1 AND started_at >= $2 AND started_at < $3 AND ai_status = 'done'),
+       counts AS (
+         SELECT campaign_id, k.keyword, count(*)::int AS n,
+                row_number() OVER (PARTITION BY campaign_id ORDER BY count(*) DESC, k.keyword) AS rank
+           FROM analysed, unnest(ai_keywords) AS k(keyword) GROUP BY campaign_id, k.keyword),
+       totals AS (SELECT campaign_id, count(*)::int AS calls FROM analysed GROUP BY campaign_id)
+       SELECT t.campaign_id, cp.name AS campaign_name, t.calls,
+              coalesce(json_agg(json_build_object('keyword', c.keyword, 'count', c.n) ORDER BY c.rank) FILTER (WHERE c.keyword IS NOT NULL), '[]') AS keywords
+         FROM totals t
+         LEFT JOIN counts c ON c.campaign_id IS NOT DISTINCT FROM t.campaign_id AND c.rank <= $4
+         LEFT JOIN campaigns cp ON cp.id = t.campaign_id
+        GROUP BY t.campaign_id, cp.name, t.calls
+        ORDER BY t.calls DESC, cp.name NULLS LAST`,
+      [workspaceId, from, to, perCampaign],
+    )) as Array<{ campaign_id: string | null; campaign_name: string | null; calls: number; keywords: KeywordCount[] }>;
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      items: rows.map((r) => ({
+        campaign: r.campaign_id && r.campaign_name ? { id: r.campaign_id, name: r.campaign_name } : null,
+        analysedCalls: r.calls,
+        keywords: r.keywords,
+      })),
+    };
   }
 
   /** The dashboard's cards for a period. */
@@ -90,38 +118,6 @@ export class ReportsService {
       revenueCents: Number(r.revenue),
     };
   }
-}
-
-/** Top AI keywords per campaign: what callers of each campaign ask about. */
-export async function keywordReport(db: DataSource, workspaceId: string, range: ReportRangeDto, perCampaign = 10): Promise<KeywordReport> {
-  const { from, to } = resolveRange(range);
-  const rows = (await db.query(
-    `WITH analysed AS (
-       SELECT campaign_id, ai_keywords FROM call_logs
-        WHERE workspace_id = $1 AND started_at >= $2 AND started_at < $3 AND ai_status = 'done'),
-     counts AS (
-       SELECT campaign_id, k.keyword, count(*)::int AS n,
-              row_number() OVER (PARTITION BY campaign_id ORDER BY count(*) DESC, k.keyword) AS rank
-         FROM analysed, unnest(ai_keywords) AS k(keyword) GROUP BY campaign_id, k.keyword),
-     totals AS (SELECT campaign_id, count(*)::int AS calls FROM analysed GROUP BY campaign_id)
-     SELECT t.campaign_id, cp.name AS campaign_name, t.calls,
-            coalesce(json_agg(json_build_object('keyword', c.keyword, 'count', c.n) ORDER BY c.rank) FILTER (WHERE c.keyword IS NOT NULL), '[]') AS keywords
-       FROM totals t
-       LEFT JOIN counts c ON c.campaign_id IS NOT DISTINCT FROM t.campaign_id AND c.rank <= $4
-       LEFT JOIN campaigns cp ON cp.id = t.campaign_id
-      GROUP BY t.campaign_id, cp.name, t.calls
-      ORDER BY t.calls DESC, cp.name NULLS LAST`,
-    [workspaceId, from, to, perCampaign],
-  )) as Array<{ campaign_id: string | null; campaign_name: string | null; calls: number; keywords: KeywordCount[] }>;
-  return {
-    from: from.toISOString(),
-    to: to.toISOString(),
-    items: rows.map((r) => ({
-      campaign: r.campaign_id && r.campaign_name ? { id: r.campaign_id, name: r.campaign_name } : null,
-      analysedCalls: r.calls,
-      keywords: r.keywords,
-    })),
-  };
 }
 
 function resolveRange(range: ReportRangeDto): { from: Date; to: Date } {

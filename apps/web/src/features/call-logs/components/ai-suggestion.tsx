@@ -86,7 +86,7 @@ function Chips({ label, items }: { label: string; items: string[] }) {
   return (
     <div>
       <p className="call-chips-label">{label}</p>
-      <ul className="ai-chips" aria-label={label}>
+      <ul className="chip-list" aria-label={label}>
         {items.map((item) => (
           <li key={item} className="ai-chip">
             {item}

@@ -25,7 +25,7 @@ export function TagEditor({ workspaceId, tags, onChange, readOnly, label = 'Tags
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <ul className="tag-list" aria-label={label}>
+      <ul className="chip-list" aria-label={label}>
         {tags.map((tag) => (
           <li key={tag} className="tag-chip">
             {tag}

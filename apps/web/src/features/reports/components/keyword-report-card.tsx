@@ -38,7 +38,7 @@ export function KeywordReportCard({ workspaceId, from, to }: KeywordReportCardPr
                   {item.keywords.length === 0 ? (
                     <p className="muted">No keywords yet.</p>
                   ) : (
-                    <ol className="keyword-list" aria-label={`Keywords for ${name}`}>
+                    <ol className="chip-list" aria-label={`Keywords for ${name}`}>
                       {item.keywords.map((k) => (
                         <li key={k.keyword} className="keyword-chip">
                           {k.keyword}{' '}
