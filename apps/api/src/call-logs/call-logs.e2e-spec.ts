@@ -3,6 +3,14 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { aCallLog } from '../../test/factories/call-logs.factory.js';
 import { bearer, memberWithRole, signup, type SignedUp } from '../../test/factories/users.factory.js';
+import { DataSource } from 'typeorm';
+
+const DAY_MS = 86_400_000;
+/** Monday 00:00 UTC of the calendar week holding `d` (the reports page's "this week"/"last week" presets). */
+const weekStart = (d: Date) => {
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS);
+};
 
 describe('call logs (e2e)', () => {
   let t: TestApp;
@@ -48,6 +56,36 @@ describe('call logs (e2e)', () => {
     expect(monday2.body).toMatchObject({ leadStatus: 'qualified', contact: { id: john.id, leadStatus: 'junk' } });
   });
 
+  it('should credit agent A for the week when Monday\'s qualified call is a day older than Tuesday\'s junking', async () => {
+    const s = await signup(t.app);
+    const agentA = await memberWithRole(t.app, s.workspace.id, 'agent');
+    const agentB = await memberWithRole(t.app, s.workspace.id, 'agent');
+    // Monday, 26 h ago: A's call, qualified (with its deal value) ten minutes after it started, which made the contact qualified.
+    const john = (await http().post(ws(s, '/contacts')).set(bearer(s.accessToken)).send({ phone: '2125551234', name: 'John', leadStatus: 'qualified' }).expect(201)).body as { id: string };
+    const monday = await aCallLog(t.app, {
+      workspaceId: s.workspace.id, contactId: john.id, agentUserId: agentA.userId, hoursAgo: 26, durationSeconds: 300, leadStatus: 'qualified', dealValueCents: 500000,
+    });
+    await t.app.get(DataSource).query(`UPDATE call_logs SET qualified_at = started_at + interval '10 minutes', qualified_by_user_id = $2 WHERE id = $1`, [monday, agentA.userId]);
+    // Tuesday, an hour ago: B's call, marked junk now → the contact becomes junk; Monday's log keeps its snapshot.
+    const tuesday = await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: john.id, agentUserId: agentB.userId, hoursAgo: 1, direction: 'inbound', durationSeconds: 60 });
+    await http().patch(ws(s, `/call-logs/${tuesday}`)).set(bearer(agentB.token)).send({ leadStatus: 'junk' }).expect(200);
+    expect((await http().get(ws(s, `/contacts/${john.id}`)).set(bearer(s.accessToken))).body.leadStatus).toBe('junk');
+
+    // The calendar week holding Monday's call (this week, or last week when today is the start of a new one).
+    const from = weekStart(new Date(Date.now() - 26 * 3600_000));
+    const report = await http()
+      .get(ws(s, '/reports/agents'))
+      .query({ from: from.toISOString(), to: new Date(from.getTime() + 7 * DAY_MS).toISOString() })
+      .set(bearer(s.accessToken))
+      .expect(200);
+    const credited = (report.body.items as Array<{ userId: string; qualifiedCalls: number }>).filter((r) => r.qualifiedCalls > 0);
+    expect(credited).toEqual([expect.objectContaining({ userId: agentA.userId, callsMade: 1, qualifiedCalls: 1, attributedRevenueCents: 500000 })]);
+    expect(report.body.items[0].userId).toBe(agentA.userId);
+    expect((await http().get(ws(s, `/call-logs/${monday}`)).set(bearer(s.accessToken)).expect(200)).body).toMatchObject({
+      leadStatus: 'qualified', dealValueCents: 500000, qualifiedBy: { userId: agentA.userId }, contact: { id: john.id, leadStatus: 'junk' },
+    });
+  });
+
   it('should leave the contact untouched when a call is qualified 25 hours after it', async () => {
     const s = await signup(t.app);
     const john = await contact(s);
@@ -63,6 +101,10 @@ describe('call logs (e2e)', () => {
     const s = await signup(t.app);
     const agent = await memberWithRole(t.app, s.workspace.id, 'agent');
     const john = await contact(s);
+    const [spring, autumn] = (await t.app.get(DataSource).query(
+      `INSERT INTO campaigns (workspace_id, name) VALUES ($1, 'Spring'), ($1, 'Autumn') RETURNING id`,
+      [s.workspace.id],
+    )) as Array<{ id: string }>;
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
       ids.push(
@@ -73,6 +115,7 @@ describe('call logs (e2e)', () => {
           direction: i % 3 === 0 ? 'inbound' : 'outbound',
           answered: i !== 6,
           hoursAgo: i + 1,
+          campaignId: i === 2 || i === 5 ? spring!.id : i === 4 ? autumn!.id : null,
         }),
       );
     }
@@ -88,12 +131,15 @@ describe('call logs (e2e)', () => {
     expect((await list({ direction: 'inbound' })).items.map((c) => c.id)).toEqual([ids[0], ids[3], ids[6]]);
     expect((await list({ contactId: john.id })).items.map((c) => c.id)).toEqual([ids[1], ids[3], ids[5]]);
     expect((await list({ status: 'missed' })).items.map((c) => c.id)).toEqual([ids[6]]);
+    expect((await list({ campaignId: spring!.id })).items.map((c) => c.id)).toEqual([ids[2], ids[5]]);
+    expect((await list({ campaignId: autumn!.id, direction: 'outbound' })).items.map((c) => c.id)).toEqual([ids[4]]);
+    expect((await list({ campaignId: '00000000-0000-4000-8000-000000000000' })).items).toEqual([]);
     const window = { from: new Date(Date.now() - 4.5 * 3600_000).toISOString(), to: new Date(Date.now() - 1.5 * 3600_000).toISOString() };
     expect((await list(window)).items.map((c) => c.id)).toEqual(ids.slice(1, 4));
     const one = first.items[1]!;
     expect(one).toMatchObject({ direction: 'outbound', contact: { id: john.id, name: 'John' }, agent: { userId: agent.userId, name: 'Test agent' }, fromFormatted: '(415) 555-0100' });
 
-    for (const query of [{ direction: 'sideways' }, { mine: 'maybe' }, { from: 'yesterday' }, { agentId: 'x' }, { cursor: 'zzz' }, { limit: 500 }]) {
+    for (const query of [{ direction: 'sideways' }, { mine: 'maybe' }, { from: 'yesterday' }, { agentId: 'x' }, { cursor: 'zzz' }, { limit: 500 }, { campaignId: 'spring' }]) {
       const res = await http().get(ws(s, '/call-logs')).query(query).set(bearer(s.accessToken));
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
     }
@@ -103,9 +149,14 @@ describe('call logs (e2e)', () => {
     const s = await signup(t.app);
     const john = await contact(s);
     for (let i = 0; i < 12; i++) await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: john.id, hoursAgo: i + 1, durationSeconds: 60 * (i % 3), answered: i !== 11 });
-    const page2 = await http().get(ws(s, `/contacts/${john.id}/calls`)).query({ page: 2 }).set(bearer(s.accessToken)).expect(200);
+    const page2 = await http().get(ws(s, `/contacts/${john.id}/calls`)).query({ page: 2, limit: 10 }).set(bearer(s.accessToken)).expect(200);
     expect(page2.body).toMatchObject({ total: 12, page: 2 });
     expect(page2.body.items).toHaveLength(2);
+    // API.md's list defaults: 50 a page unless asked, at most 200.
+    const all = await http().get(ws(s, `/contacts/${john.id}/calls`)).set(bearer(s.accessToken)).expect(200);
+    expect(all.body.items).toHaveLength(12);
+    await http().get(ws(s, `/contacts/${john.id}/calls`)).query({ limit: 200 }).set(bearer(s.accessToken)).expect(200);
+    await http().get(ws(s, `/contacts/${john.id}/calls`)).query({ limit: 201 }).set(bearer(s.accessToken)).expect(400);
     const stats = await http().get(ws(s, `/contacts/${john.id}/stats`)).set(bearer(s.accessToken)).expect(200);
     expect(stats.body).toMatchObject({ totalCalls: 12, lastCallAt: expect.any(String), averageDurationSeconds: 55 });
   });

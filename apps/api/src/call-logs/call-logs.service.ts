@@ -104,7 +104,7 @@ export class CallLogsService {
   async forContact(workspaceId: string, contactId: string, q: ContactCallsDto): Promise<Page<CallLogView> & { page: number }> {
     await this.contacts.get(workspaceId, contactId);
     const page = q.page ?? 1;
-    const limit = q.limit ?? 10;
+    const limit = q.limit ?? 50;
     const rows = (await this.db.query(
       `${CALL_LOG_SELECT} WHERE l.workspace_id = $1 AND l.contact_id = $2 ORDER BY l.started_at DESC, l.id DESC LIMIT $3 OFFSET $4`,
       [workspaceId, contactId, limit, (page - 1) * limit],
