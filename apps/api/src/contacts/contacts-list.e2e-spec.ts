@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { aCallLog } from '../../test/factories/call-logs.factory.js';
 import { bearer, signup, type SignedUp } from '../../test/factories/users.factory.js';
 import { DataSource } from 'typeorm';
-import { findContactPage, type SearchTuning } from './contacts-query.js';
+import { encodeCursor, findContactPage, type SearchTuning } from './contacts-query.js';
 
 // Twelve contacts with gaps (NULL names, companies, deal values, never called) in every sortable column.
 const PEOPLE = [
@@ -83,20 +83,44 @@ describe('contacts list: search, sort, pages (e2e)', () => {
     expect(res.items.map((c) => c.name)).toEqual(names);
   });
 
+  // The expected order of every column, computed here independently of PostgreSQL: text
+  // case-insensitively (ICU root collation: "bob Brown" between "Alice" and "Carol" on every server),
+  // lead status in pipeline order, ties by id in the same direction, NULLs last both ways.
+  const PIPELINE = ['new', 'contacted', 'qualified', 'disqualified', 'junk'];
+  const RANK: Partial<Record<ContactSort, (c: ContactView) => string | number | null>> = {
+    name: (c) => c.name?.toLowerCase() ?? null,
+    company: (c) => c.company?.toLowerCase() ?? null,
+    leadStatus: (c) => PIPELINE.indexOf(c.leadStatus),
+    lastContactAt: (c) => (c.lastContactAt ? Date.parse(c.lastContactAt) : null),
+    createdAt: (c) => Date.parse(c.createdAt),
+  };
+  const expected = (sort: ContactSort, order: 'asc' | 'desc') => {
+    const key = RANK[sort] ?? KEY[sort];
+    const sign = order === 'asc' ? 1 : -1;
+    const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...all]
+      .sort((x, y) => {
+        const [a, b] = [key(x), key(y)];
+        if (a === null || b === null) return a === b ? sign * cmp(x.id, y.id) : a === null ? 1 : -1;
+        return sign * (cmp(a, b) || cmp(x.id, y.id));
+      })
+      .map((c) => `${KEY[sort](c)} ${c.id}`);
+  };
+
   it.each(Object.keys(KEY) as ContactSort[])('should sort by %s both ways, nulls last, across keyset pages', async (sort) => {
     for (const order of ['asc', 'desc'] as const) {
-      const seen = await walk({ sort, order });
-      expect(seen).toHaveLength(PEOPLE.length);
-      expect(new Set(seen.map((c) => c.id)).size).toBe(PEOPLE.length);
-      const values = seen.map(KEY[sort]);
-      const present = values.filter((v) => v !== null);
-      expect(values.slice(present.length).every((v) => v === null)).toBe(true);
-      for (let i = 1; i < present.length; i++) {
-        const [a, b] = [present[i - 1]!, present[i]!];
-        const ok = typeof a === 'number' ? (order === 'asc' ? a <= (b as number) : a >= (b as number)) : true;
-        expect({ sort, order, a, b, ok }).toEqual({ sort, order, a, b, ok: true });
-      }
+      const seen = (await walk({ sort, order })).map((c) => `${KEY[sort](c)} ${c.id}`);
+      expect({ sort, order, seen }).toEqual({ sort, order, seen: expected(sort, order) });
     }
+  });
+
+  it('should sort text case-insensitively and lead status in pipeline order', async () => {
+    const names = (await walk({ sort: 'name', order: 'asc' })).map((c) => c.name);
+    expect(names).toEqual(['Alice Adams', 'bob Brown', 'Carol Chen', 'Dave Diaz', 'Eve Evans', 'Frank Fischer', 'Grace Green', 'Heidi Hill', 'Ivan Ito', 'Judy 100% Jones', null, null]);
+    const companies = [...new Set((await walk({ sort: 'company', order: 'desc' })).map((c) => c.company))];
+    expect(companies).toEqual(['Umbrella', 'Initech', 'Hooli', 'Globex', 'Acme', null]);
+    const statuses = [...new Set((await walk({ sort: 'leadStatus', order: 'asc' })).map((c) => c.leadStatus))];
+    expect(statuses).toEqual(['new', 'contacted', 'qualified', 'disqualified', 'junk']);
     const counts = (await walk({ sort: 'callCount', order: 'desc' })).slice(0, 3).map((c) => c.callCount);
     expect(counts).toEqual([3, 2, 1]);
   });
@@ -145,7 +169,13 @@ describe('contacts list: search, sort, pages (e2e)', () => {
 
   it('should refuse a bad sort, order, limit or cursor with 400', async () => {
     const url = `/api/v1/workspaces/${s.workspace.id}/contacts`;
-    for (const query of [{ sort: 'email' }, { order: 'up' }, { limit: 0 }, { limit: 201 }, { cursor: 'garbage' }, { unknown: 1 }]) {
+    const id = all[0]!.id;
+    const foreign = [
+      { sort: 'leadStatus', cursor: encodeCursor({ phase: 'values', value: 'new', id }) }, // a cursor from before pipeline order
+      { sort: 'createdAt', cursor: encodeCursor({ phase: 'values', value: 'yesterday', id }) },
+      { sort: 'phone', cursor: encodeCursor({ phase: 'nulls', value: null, id }) },
+    ];
+    for (const query of [{ sort: 'email' }, { order: 'up' }, { limit: 0 }, { limit: 201 }, { cursor: 'garbage' }, { unknown: 1 }, ...foreign]) {
       const res = await http().get(url).query(query).set(bearer(s.accessToken));
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
     }

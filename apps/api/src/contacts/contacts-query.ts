@@ -40,16 +40,29 @@ export interface ContactPageQuery {
 
 export class InvalidCursorError extends Error {}
 
-const SORT_COLUMNS: Record<ContactSort, { col: string; type: string; nullable: boolean }> = {
-  name: { col: 'name', type: 'text', nullable: true },
+// Each sort key is the exact expression its (workspace_id, key, id) index was built on (migration
+// 1764560000000-ContactSortOrder): name and company in the ICU root collation (case-insensitive,
+// the same on every server), lead status in pipeline order. Keyset comparisons use the same
+// expressions, so they compare in the same collation as the index.
+const LEAD_STATUS_RANK = `(CASE lead_status WHEN 'new' THEN 0 WHEN 'contacted' THEN 1 WHEN 'qualified' THEN 2 WHEN 'disqualified' THEN 3 ELSE 4 END)`;
+const SORT_COLUMNS: Record<ContactSort, { col: string; type: 'text' | 'bigint' | 'int' | 'timestamptz'; nullable: boolean }> = {
+  name: { col: '(name COLLATE "und-x-icu")', type: 'text', nullable: true },
   phone: { col: 'phone_e164', type: 'text', nullable: false },
-  company: { col: 'company', type: 'text', nullable: true },
-  leadStatus: { col: 'lead_status', type: 'text', nullable: false },
+  company: { col: '(company COLLATE "und-x-icu")', type: 'text', nullable: true },
+  leadStatus: { col: LEAD_STATUS_RANK, type: 'int', nullable: false },
   dealValueCents: { col: 'deal_value_cents', type: 'bigint', nullable: true },
   callCount: { col: 'call_count', type: 'int', nullable: false },
   lastContactAt: { col: 'last_contact_at', type: 'timestamptz', nullable: true },
   createdAt: { col: 'created_at', type: 'timestamptz', nullable: false },
 };
+
+/** A cursor's value must cast to the sort key's type (else a hand-made cursor would be a 500). */
+function checkCursorValue(cursor: Cursor, type: (typeof SORT_COLUMNS)[ContactSort]['type']): void {
+  const v = cursor.value;
+  if (cursor.phase === 'nulls' || type === 'text') return;
+  const ok = v !== null && (type === 'timestamptz' ? /^\d{4}-\d\d-\d\d[ T][\d:.]+(Z|[+-]\d\d(:?\d\d)?)?$/.test(v) : /^-?\d{1,18}$/.test(v));
+  if (!ok) throw new InvalidCursorError('cursor does not belong to this sort');
+}
 
 export const CONTACT_COLUMNS =
   'id, workspace_id, phone_e164, name, email, company, notes, lead_status, deal_value_cents, tags, next_follow_up_at, source, call_count, last_contact_at, created_at, updated_at';
@@ -111,6 +124,7 @@ export async function findContactPage(
   const sort = SORT_COLUMNS[q.sort];
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
   if (cursor?.phase === 'nulls' && !sort.nullable) throw new InvalidCursorError('cursor does not belong to this sort');
+  if (cursor) checkCursorValue(cursor, sort.type);
   const phases: Phase[] = cursor?.phase === 'nulls' ? ['nulls'] : sort.nullable ? ['values', 'nulls'] : ['values'];
   const selective = Boolean(q.search?.trim() || q.tag);
   const rows: Row[] = [];
