@@ -47,7 +47,11 @@ export async function seedDemoDialer(app: INestApplicationContext, workspaceId: 
     ...demoAi(current, `${sandboxUrl}/v1`),
   });
   const numbers = app.get(PhoneNumbersService);
-  if ((await numbers.count(workspaceId)) > 0) return;
+  if ((await numbers.count(workspaceId)) > 0) {
+    // Later starts: follow a new PUBLIC_URL/PORT, and bring back numbers the sandbox lost (its state file gone).
+    await numbers.repoint(workspaceId, { recreateMissing: true });
+    return;
+  }
   const available = await numbers.twilioNumbers(workspaceId);
   const imported = await numbers.import(workspaceId, available.map((n) => n.sid));
   const campaigns = app.get(CampaignsService);

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type TwilioClient, TwilioClientFactory, twilioErrorCode, twilioErrorStatus } from '../telephony/twilio-client.factory.js';
 import { type TwilioSecrets, WorkspaceService } from '../workspace/workspace.service.js';
+import { PhoneNumbersService } from './phone-numbers.service.js';
 import { twimlAppName, webhookUrls } from './webhook-urls.js';
 
 export const TRIAL_WARNING =
@@ -24,6 +25,7 @@ export class DialerProvisioningService implements OnModuleInit {
   constructor(
     private readonly workspaces: WorkspaceService,
     private readonly twilio: TwilioClientFactory,
+    private readonly numbers: PhoneNumbersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,6 +38,17 @@ export class DialerProvisioningService implements OnModuleInit {
     const outcome = await this.attempt(secrets);
     await this.workspaces.recordDialerState(workspaceId, outcome);
     this.logger.log(`Dialer of workspace ${workspaceId}: ${outcome.status}${outcome.message ? ` (${outcome.message})` : ''}`);
+    // Like the App, the tracking numbers follow PUBLIC_URL (and lose a TwiML App attached since).
+    if (outcome.status === 'ready') await this.repointNumbers(workspaceId);
+  }
+
+  private async repointNumbers(workspaceId: string): Promise<void> {
+    try {
+      const r = await this.numbers.repoint(workspaceId);
+      if (r.repointed || r.reattached) this.logger.log(`Workspace ${workspaceId}: ${r.repointed} tracking number(s) re-pointed, ${r.reattached} reattached`);
+    } catch (e) {
+      this.logger.warn(`Workspace ${workspaceId}: tracking numbers not re-pointed: ${(e as Error).message}`);
+    }
   }
 
   private async attempt(s: TwilioSecrets): Promise<Outcome> {

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportNumbersResponse, PhoneNumberView, TwilioNumberView } from '@ringtonic/contracts';
 import { DataSource, In } from 'typeorm';
@@ -10,7 +10,7 @@ import { WorkspaceService } from '../workspace/workspace.service.js';
 import { CampaignsService } from './campaigns.service.js';
 import { CampaignEntity } from './entities/campaign.entity.js';
 import { PhoneNumberEntity } from './entities/phone-number.entity.js';
-import { webhookUrls } from './webhook-urls.js';
+import { numberWebhooks, pointsAtUs } from './webhook-urls.js';
 import { isUuid } from '../common/uuid.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
@@ -29,6 +29,8 @@ export interface CalledTrackingNumber {
 /** Tracking numbers: Twilio numbers imported into the workspace, their webhooks pointed at us. */
 @Injectable()
 export class PhoneNumbersService {
+  private readonly logger = new Logger(PhoneNumbersService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,24 +63,18 @@ export class PhoneNumbersService {
   /** Every number in the workspace's Twilio account (all pages), marked when already imported. */
   async twilioNumbers(workspaceId: string): Promise<TwilioNumberView[]> {
     const { client, accountSid } = await this.adminClient(workspaceId);
-    const numbers = await this.callTwilio(() => client.api.v2010.accounts(accountSid).incomingPhoneNumbers.list({ pageSize: 100 }));
+    const numbers = await this.callTwilio(() => accountNumbers(client, accountSid));
     const imported = new Set((await this.db.getRepository(PhoneNumberEntity).find({ where: { workspaceId } })).map((n) => n.twilioSid));
     return numbers.map((n) => ({ sid: n.sid, phoneNumber: n.phoneNumber, friendlyName: n.friendlyName, imported: imported.has(n.sid) }));
   }
 
   async import(workspaceId: string, sids: string[]): Promise<ImportNumbersResponse> {
     const { client, accountSid } = await this.adminClient(workspaceId);
-    const urls = webhookUrls(this.config.publicUrl);
     const repo = this.db.getRepository(PhoneNumberEntity);
     const failed: ImportNumbersResponse['failed'] = [];
     for (const sid of [...new Set(sids)]) {
       try {
-        const n = await client.api.v2010.accounts(accountSid).incomingPhoneNumbers(sid).update({
-          voiceUrl: urls.inboundVoice,
-          voiceMethod: 'POST',
-          statusCallback: urls.status,
-          statusCallbackMethod: 'POST',
-        });
+        const n = await this.pointAtUs(client, accountSid, sid);
         await repo.upsert({ workspaceId, e164: n.phoneNumber, twilioSid: n.sid }, { conflictPaths: ['workspaceId', 'e164'] });
       } catch (e) {
         const code = twilioErrorCode(e);
@@ -97,6 +93,45 @@ export class PhoneNumbersService {
     );
     if (!res.affected) throw notFound('Phone number');
     return (await this.list(workspaceId, id))[0]!;
+  }
+
+  /**
+   * Points every tracking number of the workspace at the current webhook URLs again (after a
+   * PUBLIC_URL change, or a TwiML App / trunk attached in the Console). A number whose SID is gone
+   * from the account but whose E.164 is still there is reattached; with `recreateMissing` (the demo
+   * against the sandbox, whose state file may be lost) a number missing altogether is created again.
+   */
+  async repoint(workspaceId: string, opts: { recreateMissing?: boolean } = {}): Promise<{ repointed: number; reattached: number; recreated: number; missing: number }> {
+    const done = { repointed: 0, reattached: 0, recreated: 0, missing: 0 };
+    const repo = this.db.getRepository(PhoneNumberEntity);
+    const rows = await repo.find({ where: { workspaceId } });
+    if (!rows.length) return done;
+    const { client, accountSid } = await this.adminClient(workspaceId);
+    const inAccount = await accountNumbers(client, accountSid);
+    const bySid = new Map(inAccount.map((n) => [n.sid, n]));
+    const byE164 = new Map(inAccount.map((n) => [n.phoneNumber, n]));
+    const wanted = numberWebhooks(this.config.publicUrl);
+    for (const row of rows) {
+      let n = bySid.get(row.twilioSid) ?? byE164.get(row.e164);
+      if (!n && opts.recreateMissing) {
+        n = await client.api.v2010.accounts(accountSid).incomingPhoneNumbers.create({ phoneNumber: row.e164, ...wanted });
+        done.recreated++;
+      }
+      if (!n) {
+        done.missing++;
+        this.logger.warn(`Tracking number ${row.e164} of workspace ${workspaceId} is no longer in its Twilio account`);
+        continue;
+      }
+      if (n.sid !== row.twilioSid) {
+        await repo.update({ id: row.id }, { twilioSid: n.sid });
+        done.reattached++;
+      }
+      if (!pointsAtUs(n, wanted)) {
+        await this.pointAtUs(client, accountSid, n.sid);
+        done.repointed++;
+      }
+    }
+    return done;
   }
 
   /** Stops tracking the number here; it stays in the Twilio account. */
@@ -145,6 +180,17 @@ export class PhoneNumbersService {
     return { client: this.twilio.create({ accountSid: s.accountSid, authToken: s.authToken }), accountSid: s.accountSid };
   }
 
+  /**
+   * Voice URL and status callback at our webhooks. A number with a TwiML App (voice_application_sid)
+   * or a SIP trunk ignores its own voice URL (TWILIO.md §1.3), so both are detached.
+   */
+  private async pointAtUs(client: TwilioClient, accountSid: string, sid: string) {
+    const number = client.api.v2010.accounts(accountSid).incomingPhoneNumbers(sid);
+    const n = await number.update(numberWebhooks(this.config.publicUrl));
+    // Only sent when set: clearing an application already clears the trunk and vice versa.
+    return n.trunkSid ? number.update({ trunkSid: '' }) : n;
+  }
+
   private async callTwilio<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
@@ -155,3 +201,9 @@ export class PhoneNumbersService {
     }
   }
 }
+
+const NUMBERS_PAGE_SIZE = 100;
+
+/** Every number of the account, following Twilio's pages. */
+const accountNumbers = (client: TwilioClient, accountSid: string) =>
+  client.api.v2010.accounts(accountSid).incomingPhoneNumbers.list({ pageSize: NUMBERS_PAGE_SIZE });
