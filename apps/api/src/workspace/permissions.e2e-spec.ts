@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { PERMISSIONS, type Permission, type PermissionToggles, type Role } from '@ringtonic/contracts';
+import { PERMISSIONS, type Permission, type PermissionToggles, ROLES, type Role } from '@ringtonic/contracts';
 import request from 'supertest';
 import { RequirePermission, WorkspaceScoped } from '../common/decorators.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
@@ -93,12 +93,83 @@ describe('permission matrix (e2e)', () => {
     });
   });
 
-  it('should keep settings and members read-only for agents, managers and members', async () => {
-    for (const role of ['agent', 'manager', 'member'] as const) {
-      await http().patch(`/api/v1/workspaces/${owner.workspaceId}`).set(bearer(tokens[role])).send({ name: 'Hijack' }).expect(403);
-      await http().post(`/api/v1/workspaces/${owner.workspaceId}/invitations`).set(bearer(tokens[role])).send({ email: 'x@example.test', role: 'agent' }).expect(403);
-      await http().post(`/api/v1/workspaces/${owner.workspaceId}/api-keys`).set(bearer(tokens[role])).send({ name: 'k' }).expect(403);
-      await http().get(`/api/v1/workspaces/${owner.workspaceId}`).set(bearer(tokens[role])).expect(200);
+  // Each toggle decides exactly one cell; flipping it alone must change that cell and no other
+  // (a manager toggle wired to the member column, or two toggles swapped, fails here).
+  const TOGGLE_CELL: Record<keyof PermissionToggles, string> = {
+    managerViewContacts: 'manager contacts.view',
+    managerEditContacts: 'manager contacts.edit',
+    managerViewCallLogs: 'manager callLogs.view',
+    memberViewContacts: 'member contacts.view',
+    memberViewCallLogs: 'member callLogs.view',
+  };
+
+  /** Every allowed "role permission" cell, as the guard answers and as /me reports, under `toggles`. */
+  async function allowedCells(toggles: PermissionToggles): Promise<{ guard: string[]; me: string[] }> {
+    await http().patch(`/api/v1/workspaces/${owner.workspaceId}`).set(bearer(owner.token)).send({ permissions: toggles }).expect(200);
+    const guard: string[] = [];
+    const me: string[] = [];
+    for (const role of ROLES) {
+      const answers = await Promise.all(PERMISSIONS.map((p) => http().get(`/api/v1/workspaces/${owner.workspaceId}/_probe/${p}`).set(bearer(tokens[role]))));
+      answers.forEach((res, i) => {
+        expect([200, 403]).toContain(res.status);
+        if (res.status === 200) guard.push(`${role} ${PERMISSIONS[i]}`);
+      });
+      const body = (await http().get('/api/v1/me').set(bearer(tokens[role])).expect(200)).body;
+      const membership = body.memberships.find((m: { workspaceId: string }) => m.workspaceId === owner.workspaceId);
+      me.push(...(membership.permissions as string[]).map((p) => `${role} ${p}`));
     }
+    return { guard: guard.sort(), me: me.sort() };
+  }
+
+  const baseline: Record<string, { guard: string[]; me: string[] }> = {};
+  const changed = (a: string[], b: string[]) => [...a.filter((c) => !b.includes(c)), ...b.filter((c) => !a.includes(c))].sort();
+
+  it.each(Object.keys(TOGGLE_CELL) as Array<keyof PermissionToggles>)('should change exactly one cell when only %s is flipped', async (toggle) => {
+    for (const base of [ALL_OFF, ALL_ON]) {
+      const before = (baseline[JSON.stringify(base)] ??= await allowedCells(base));
+      const after = await allowedCells({ ...base, [toggle]: !base[toggle] });
+      expect(changed(before.guard, after.guard)).toEqual([TOGGLE_CELL[toggle]]);
+      expect(changed(before.me, after.me)).toEqual([TOGGLE_CELL[toggle]]);
+      expect(after.guard.includes(TOGGLE_CELL[toggle])).toBe(!base[toggle]);
+    }
+  });
+
+  it('should keep settings, members, invitations and API keys to owners and admins on the real routes', async () => {
+    await http().patch(`/api/v1/workspaces/${owner.workspaceId}`).set(bearer(owner.token)).send({ permissions: ALL_ON }).expect(200);
+    const ws = `/api/v1/workspaces/${owner.workspaceId}`;
+    const target = await memberWithRole(t.app, owner.workspaceId, 'agent');
+    const inv = (await http().post(`${ws}/invitations`).set(bearer(tokens.admin)).send({ email: 'invited@example.test', role: 'agent' }).expect(201)).body;
+    const key = (await http().post(`${ws}/api-keys`).set(bearer(tokens.admin)).send({ name: 'k' }).expect(201)).body;
+    for (const role of ['agent', 'manager', 'member'] as const) {
+      const calls = [
+        http().patch(ws).set(bearer(tokens[role])).send({ name: 'Hijack' }),
+        http().patch(ws).set(bearer(tokens[role])).send({ permissions: { memberViewContacts: false } }),
+        http().patch(`${ws}/members/${target.userId}`).set(bearer(tokens[role])).send({ role: 'admin' }),
+        http().delete(`${ws}/members/${target.userId}`).set(bearer(tokens[role])),
+        http().get(`${ws}/invitations`).set(bearer(tokens[role])),
+        http().post(`${ws}/invitations`).set(bearer(tokens[role])).send({ email: 'x@example.test', role: 'agent' }),
+        http().delete(`${ws}/invitations/${inv.id}`).set(bearer(tokens[role])),
+        http().get(`${ws}/api-keys`).set(bearer(tokens[role])),
+        http().post(`${ws}/api-keys`).set(bearer(tokens[role])).send({ name: 'k' }),
+        http().delete(`${ws}/api-keys/${key.id}`).set(bearer(tokens[role])),
+      ];
+      for (const call of calls) {
+        const res = await call;
+        const at = `${role} ${res.req.method} ${res.req.path}`;
+        expect({ at, status: res.status, code: res.body.code }).toEqual({ at, status: 403, code: 'FORBIDDEN' });
+      }
+      await http().get(ws).set(bearer(tokens[role])).expect(200);
+    }
+    // Nothing above took effect.
+    const settings = (await http().get(ws).set(bearer(owner.token)).expect(200)).body;
+    expect(settings.name).not.toBe('Hijack');
+    expect(settings.permissions).toEqual(ALL_ON);
+    const members = (await http().get(`${ws}/members`).set(bearer(owner.token)).expect(200)).body.items;
+    expect(members).toEqual(expect.arrayContaining([expect.objectContaining({ userId: target.userId, role: 'agent' })]));
+    expect((await http().get(`${ws}/invitations`).set(bearer(owner.token)).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([inv.id]);
+    expect((await http().get(`${ws}/api-keys`).set(bearer(owner.token)).expect(200)).body.items.map((k: { id: string }) => k.id)).toContain(key.id);
+    // And owners and admins may.
+    await http().get(`${ws}/invitations`).set(bearer(tokens.admin)).expect(200);
+    await http().get(`${ws}/api-keys`).set(bearer(tokens.owner)).expect(200);
   });
 });
