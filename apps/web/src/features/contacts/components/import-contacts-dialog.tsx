@@ -1,5 +1,5 @@
 import { IMPORT_FIELDS, type ImportContactsResponse, type ImportField, type ImportRow, parseCsv } from '@ringtonic/contracts';
-import { Upload } from 'lucide-react';
+import { Download, Upload } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
@@ -8,8 +8,10 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Notice } from '@/components/ui/status';
+import { useWorkspace } from '@/features/workspace/api/get-workspace';
 import { errorMessage } from '@/lib/api-error';
 import { useImportContacts } from '../api/import-contacts';
+import { downloadText, rejectedRowsCsv } from '../lib/import-rows';
 
 const FIELD_LABELS: Record<ImportField, string> = {
   phone: 'Phone (required)',
@@ -59,6 +61,8 @@ export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
   const [report, setReport] = useState<ImportContactsResponse | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const run = useImportContacts(workspaceId, (done, total) => setProgress({ done, total }));
+  // Phones are read in the workspace's country, as the API reads them (numbers without +).
+  const country = useWorkspace(workspaceId).data?.defaultCountry ?? 'US';
 
   const reset = () => {
     setCsv(null);
@@ -84,7 +88,7 @@ export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
     });
   const submit = (dryRun: boolean) =>
     run.mutate(
-      { rows: mapped(), dryRun },
+      { rows: mapped(), dryRun, country },
       {
         onSuccess: (result) => {
           setReport(result);
@@ -132,7 +136,12 @@ export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
           </>
         )}
         {progress && <progress max={progress.total} value={progress.done} aria-label="Import progress" />}
-        {report && <ImportReport report={report} />}
+        {report && (
+          <ImportReport
+            report={report}
+            onDownload={() => csv && downloadText(rejectedRowsCsv(csv.headers, csv.rows, report.rejected), csv.name.replace(/(\.csv)?$/i, '-rejected.csv'))}
+          />
+        )}
         <DialogFooter>
           <Button variant="secondary" disabled={!csv || mapping?.phone === SKIP} loading={run.isPending && run.variables?.dryRun} onClick={() => submit(true)}>
             Preview
@@ -146,7 +155,7 @@ export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-function ImportReport({ report }: { report: ImportContactsResponse }) {
+function ImportReport({ report, onDownload }: { report: ImportContactsResponse; onDownload: () => void }) {
   return (
     <div className="stack-sm" role="status">
       <Notice tone={report.rejected.length ? 'warning' : 'success'}>
@@ -161,6 +170,14 @@ function ImportReport({ report }: { report: ImportContactsResponse }) {
           ))}
           {report.rejected.length > 100 && <li>…and {report.rejected.length - 100} more</li>}
         </ul>
+      )}
+      {report.rejected.length > 0 && (
+        <div>
+          <Button variant="secondary" size="sm" onClick={onDownload}>
+            <Download size={16} aria-hidden="true" />
+            Download rejected rows (CSV)
+          </Button>
+        </div>
       )}
     </div>
   );
