@@ -10,9 +10,9 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
 import type { AppRequest } from './common/request-context.js';
 
 /** Everything main.ts and the tests share: validation, errors, cookies, OpenAPI, correlation ids. */
-export function configureApp(app: INestApplication): void {
+export function configureApp(app: INestApplication, trustProxy: number | string = 'loopback'): void {
   const express = app as NestExpressApplication;
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', trustProxy);
   express.disable('x-powered-by');
   app.use(cookieParser());
   app.use((req: AppRequest, res: Response, next: NextFunction) => {

@@ -44,7 +44,7 @@ export async function createApi(
       AppModule.forRoot({ config, secretBox: new SecretBox(master.key), databaseUrl, sandboxUrl: extra.sandboxUrl ?? null, extraControllers: extra.controllers }),
       { logger: new RedactingLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) }) },
     );
-    configureApp(app);
+    configureApp(app, config.trustProxy);
     app.useWebSocketAdapter(new PostgresIoAdapter(app, databaseUrl));
     const webDist = config.webDistDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
     if (!serveSpa(app, webDist)) logger.log(`No built SPA in ${webDist}: API only (npm start builds it)`);

