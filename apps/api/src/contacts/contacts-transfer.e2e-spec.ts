@@ -63,7 +63,7 @@ describe('contacts bulk actions, CSV import and export (e2e)', () => {
 
   it('should round-trip contacts through CSV export and import, reporting bad rows and why', async () => {
     const source = await signup(t.app);
-    await create(source, { phone: '2125550001', name: 'Ann "The Closer" Lee', email: 'ann@example.com', company: 'Acme, Inc.', notes: 'Line 1\nLine 2', leadStatus: 'qualified', dealValueCents: 123456, tags: ['VIP', 'Enterprise'] });
+    await create(source, { phone: '2125550001', name: 'Ann "The Closer" Lee', email: 'ann@example.com', company: 'Acme, Inc.', notes: 'Line 1\nLine 2', leadStatus: 'qualified', dealValueCents: 123456, tags: ['VIP', 'Enterprise'], nextFollowUpAt: '2031-03-04T15:30:00.000Z' });
     await create(source, { phone: '+44 20 7946 0958', name: 'Bertie', tags: [] });
     await create(source, { phone: '2125550003', name: '=cmd()', leadStatus: 'junk' });
 
@@ -99,18 +99,32 @@ describe('contacts bulk actions, CSV import and export (e2e)', () => {
     const again = await http().post(url(target, '/import')).set(bearer(target.accessToken)).send({ rows: rows.slice(0, 1) }).expect(200);
     expect(again.body).toMatchObject({ created: 0, rejected: [{ row: 2, reason: expect.stringMatching(/already exists/) }] });
 
-    const strip = (c: ContactView) => ({ phone: c.phone, name: c.name, email: c.email, company: c.company, notes: c.notes, leadStatus: c.leadStatus, dealValueCents: c.dealValueCents, tags: c.tags });
+    const strip = (c: ContactView) => ({
+      phone: c.phone, name: c.name, email: c.email, company: c.company, notes: c.notes, leadStatus: c.leadStatus, dealValueCents: c.dealValueCents, tags: c.tags, nextFollowUpAt: c.nextFollowUpAt,
+    });
     const before = (await http().get(url(source)).query({ sort: 'phone' }).set(bearer(source.accessToken))).body.items.map(strip);
     const after = (await http().get(url(target)).query({ sort: 'phone' }).set(bearer(target.accessToken))).body.items;
     expect(after.map(strip)).toEqual(before);
     expect(after.every((c: ContactView) => c.source === 'import')).toBe(true);
+    expect(after.map((c: ContactView) => c.nextFollowUpAt)).toEqual(['2031-03-04T15:30:00.000Z', null, null]);
   });
 
-  it('should export only the current filter', async () => {
+  it('should export only the current filter: search, tag, lead status, in the list\'s sort', async () => {
     const s = await signup(t.app);
-    await create(s, { phone: '2125550001', leadStatus: 'qualified' });
-    await create(s, { phone: '2125550002' });
-    const res = await http().get(url(s, '/export')).query({ leadStatus: 'qualified' }).set(bearer(s.accessToken)).expect(200);
-    expect(parseCsv(res.text)).toHaveLength(2);
+    await create(s, { phone: '2125550001', name: 'carla Acme', email: 'carla@acme.test', leadStatus: 'qualified', tags: ['VIP'] });
+    await create(s, { phone: '2125550002', name: 'Bruno', email: 'bruno@acme.test', tags: ['VIP'] });
+    await create(s, { phone: '2125550003', name: 'Ada', email: 'ada@acme.test' });
+    await create(s, { phone: '2125550004', name: 'Zoe', email: 'zoe@other.test', tags: ['VIP'] });
+    const names = async (query: Record<string, string>) => {
+      const res = await http().get(url(s, '/export')).query(query).set(bearer(s.accessToken)).expect(200);
+      return parseCsv(res.text).slice(1).map((fields) => fields[1]);
+    };
+    expect(await names({ leadStatus: 'qualified' })).toEqual(['carla Acme']);
+    expect(await names({ search: 'acme', sort: 'name', order: 'asc' })).toEqual(['Ada', 'Bruno', 'carla Acme']);
+    expect(await names({ search: 'acme', sort: 'name', order: 'desc' })).toEqual(['carla Acme', 'Bruno', 'Ada']);
+    expect(await names({ tag: 'VIP', sort: 'phone', order: 'desc' })).toEqual(['Zoe', 'Bruno', 'carla Acme']);
+    expect(await names({ tag: 'VIP', search: 'acme', sort: 'name' })).toEqual(['Bruno', 'carla Acme']);
+    expect(await names({ search: '(212) 555-0003' })).toEqual(['Ada']);
+    await http().get(url(s, '/export')).query({ sort: 'email' }).set(bearer(s.accessToken)).expect(400);
   });
 });
