@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { can, type DialerCheck, type DialerHealth, type DialerUnavailableReason } from '@ringtonic/contracts';
 import type { WorkspaceAccess } from '../common/request-context.js';
-import { WorkspaceService } from '../workspace/workspace.service.js';
+import { TwilioClientFactory } from '../telephony/twilio-client.factory.js';
+import { type TwilioSecrets, WorkspaceService } from '../workspace/workspace.service.js';
 import { TRIAL_WARNING } from './dialer-provisioning.service.js';
 import { PhoneNumbersService } from './phone-numbers.service.js';
+import { probeTwilio, type TwilioProbe } from './twilio-probe.js';
 
 const check = (id: DialerCheck['id'], ok: boolean, okMessage: string, problem: string, fix: string): DialerCheck =>
   ok ? { id, ok, message: okMessage, fix: null } : { id, ok, message: problem, fix };
@@ -14,11 +16,13 @@ export class DialerHealthService {
   constructor(
     private readonly workspaces: WorkspaceService,
     private readonly numbers: PhoneNumbersService,
+    private readonly twilio: TwilioClientFactory,
   ) {}
 
+  /** The checklist as of now: the stored provisioning state, corrected by a live read of the Account and App. */
   async health(access: WorkspaceAccess): Promise<DialerHealth> {
     const s = await this.workspaces.twilioCredentials(access.workspaceId);
-    const numberCount = await this.numbers.count(access.workspaceId);
+    const [numberCount, live] = await Promise.all([this.numbers.count(access.workspaceId), probeTwilio(this.twilio, s)]);
     const checks: DialerCheck[] = [
       check('role', can(access.role, 'calls.make', access.toggles), `Your role (${access.role}) can use the dialer.`,
         `Your role is ${access.role}: only Agent, Admin or Owner can use the dialer.`, 'Ask an admin to change your role to Agent on the Members page.'),
@@ -26,19 +30,16 @@ export class DialerHealthService {
         'The Browser Dialer is only available on the Agency plan.', 'An owner can upgrade in Settings → Plan.'),
       check('enabled', s.dialerEnabled, 'The dialer is enabled.',
         'The dialer is not enabled.', 'Go to Settings → Dialer, toggle Enable Dialer on and click Update Workspace.'),
-      check('credentials', Boolean(s.accountSid && s.authToken), 'Twilio Account SID and Auth Token are configured.',
-        'Twilio credentials are missing.', 'Add your Account SID and Auth Token in Settings → Basic.'),
+      credentialsCheck(s, live),
       check('api_key', Boolean(s.apiKeySid && s.apiKeySecret), 'The Twilio API Key is configured.',
         'The Twilio API Key is missing.', 'Create a Standard API Key in the Twilio Console and paste its SID and Secret in Settings → Dialer.'),
-      check('twiml_app', s.dialerStatus === 'ready' && Boolean(s.twimlAppSid), `The TwiML Application ${s.twimlAppSid ?? ''} is provisioned.`.replace('  ', ' '),
-        s.dialerStatusMessage && s.dialerStatus === 'not_ready' ? `Dialer not ready: ${s.dialerStatusMessage}` : 'The TwiML Application is not provisioned.',
-        'Fix what the message says, then save the workspace settings again: Ring Tonic will retry provisioning.'),
+      appCheck(s, live),
       check('tracking_numbers', numberCount > 0, `${numberCount} tracking number${numberCount === 1 ? '' : 's'} available as caller ID.`,
         'No tracking numbers in the workspace: agents cannot make outbound calls.', 'Import at least one number from Twilio on the Phone numbers page.'),
-      check('trial_account', s.accountType !== 'Trial', s.accountType ? 'Your Twilio account is upgraded.' : 'Twilio account type not checked yet.',
-        TRIAL_WARNING, 'Log into the Twilio Console and click Upgrade (Billing → Upgrade).'),
+      trialCheck(live.account.state === 'ok' || live.account.state === 'inactive' ? live.account.type : s.accountType),
     ];
-    return { ready: checks.every((c) => c.ok || c.id === 'trial_account' || c.id === 'role'), checks };
+    // A trial account works, with limits; everything else — the caller's role too — must be ok.
+    return { ready: checks.every((c) => c.ok || c.id === 'trial_account'), checks };
   }
 
   /** Why the dialer widget is unavailable to this caller, as reason codes (empty = available). */
@@ -53,4 +54,42 @@ export class DialerHealthService {
     if (s.dialerStatus !== 'ready' || !s.twimlAppSid) reasons.push('DIALER_NOT_READY');
     return reasons;
   }
+}
+
+const RETRY = 'then save the workspace settings again: Ring Tonic will retry provisioning.';
+
+function credentialsCheck(s: TwilioSecrets, live: TwilioProbe): DialerCheck {
+  const id = 'credentials';
+  if (!s.accountSid || !s.authToken) return check(id, false, '', 'Twilio credentials are missing.', 'Add your Account SID and Auth Token in Settings → Basic.');
+  const a = live.account;
+  if (a.state === 'rejected') {
+    return check(id, false, '', `Twilio rejected the Account SID and Auth Token (Twilio error ${a.code}).`, `Correct them in Settings → Basic (copy both from the Twilio Console home page), ${RETRY}`);
+  }
+  if (a.state === 'inactive') {
+    return check(id, false, '', `Your Twilio account is ${a.status}.`, `Reactivate it in the Twilio Console (Billing), ${RETRY}`);
+  }
+  if (a.state === 'unreachable') {
+    return check(id, false, '', `Twilio could not be reached to verify the credentials (${a.reason}).`, 'Check that this server can reach api.twilio.com, then reload this checklist.');
+  }
+  return check(id, true, 'Twilio accepts the Account SID and Auth Token.', '', '');
+}
+
+function appCheck(s: TwilioSecrets, live: TwilioProbe): DialerCheck {
+  const id = 'twiml_app';
+  if (live.app === 'deleted') {
+    return check(id, false, '', `The TwiML Application ${s.twimlAppSid} was deleted in Twilio.`, `Save the workspace settings again: Ring Tonic will create a new one.`);
+  }
+  const provisioned = s.dialerStatus === 'ready' && Boolean(s.twimlAppSid);
+  return check(id, provisioned, `The TwiML Application ${s.twimlAppSid ?? ''} is provisioned.`,
+    s.dialerStatusMessage && s.dialerStatus === 'not_ready' ? `Dialer not ready: ${s.dialerStatusMessage}` : 'The TwiML Application is not provisioned.',
+    `Fix what the message says, ${RETRY}`);
+}
+
+function trialCheck(type: 'Trial' | 'Full' | null): DialerCheck {
+  const fix = 'Log into the Twilio Console and click Upgrade (Billing → Upgrade).';
+  if (type === null) {
+    return check('trial_account', false, '', 'The Twilio account type is not known yet: Ring Tonic reads it from Twilio once the credentials work.',
+      'Save valid Twilio credentials in Settings → Basic; the account type is checked then.');
+  }
+  return check('trial_account', type === 'Full', 'Your Twilio account is upgraded.', TRIAL_WARNING, fix);
 }

@@ -91,27 +91,94 @@ describe('dialer provisioning against the sandbox (e2e)', () => {
     const res = await http().get(`/api/v1/workspaces/${s.workspace.id}/dialer/health`).set(bearer(s.accessToken)).expect(200);
     expect(res.body.ready).toBe(false);
     const byId = Object.fromEntries(res.body.checks.map((c: { id: string; ok: boolean }) => [c.id, c.ok]));
-    expect(byId).toEqual({ role: true, plan: false, enabled: false, credentials: false, api_key: false, twiml_app: false, tracking_numbers: false, trial_account: true });
+    expect(byId).toEqual({ role: true, plan: false, enabled: false, credentials: false, api_key: false, twiml_app: false, tracking_numbers: false, trial_account: false });
+    // Nothing to read the account type with: unknown, said so honestly.
+    expect(res.body.checks.find((c: { id: string }) => c.id === 'trial_account').message).toContain('not known yet');
     for (const c of res.body.checks.filter((x: { ok: boolean }) => !x.ok)) expect(c.fix).toEqual(expect.any(String));
   });
 
+  const healthOf = async (ws: string, token: string) => {
+    const res = await http().get(`${ws}/dialer/health`).set(bearer(token)).expect(200);
+    expect(Object.keys(res.body).sort()).toEqual(['checks', 'ready']);
+    for (const c of res.body.checks) expect(Object.keys(c).sort()).toEqual(['fix', 'id', 'message', 'ok']);
+    return { ready: res.body.ready as boolean, byId: Object.fromEntries(res.body.checks.map((c: { id: string }) => [c.id, c])) as Record<string, { ok: boolean; message: string; fix: string | null }> };
+  };
+
+  it('should fail the credentials check when Twilio rejects them, and leave the account type unknown (not ok)', async () => {
+    const account = await sandboxAccount(sandbox);
+    const s = await agencyWorkspace();
+    const ws = `/api/v1/workspaces/${s.workspace.id}`;
+    const wrong = dialerSettings(account);
+    wrong.twilio.authToken = 'ffffffffffffffffffffffffffffffff';
+    await http().patch(ws).set(bearer(s.accessToken)).send(wrong).expect(200);
+    const h = await healthOf(ws, s.accessToken);
+    expect(h.ready).toBe(false);
+    expect(h.byId.credentials).toMatchObject({ ok: false, message: expect.stringContaining('Twilio error 20003'), fix: expect.stringContaining('Settings → Basic') });
+    expect(h.byId.trial_account).toMatchObject({ ok: false, message: expect.stringContaining('not known yet'), fix: expect.any(String) });
+  });
+
+  it('should be not_ready for a suspended account, and fail the credentials check saying so', async () => {
+    const account = await sandboxAccount(sandbox);
+    await fetch(`${sandbox.url}/sandbox/accounts/${account.accountSid}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'suspended' }) });
+    const s = await agencyWorkspace();
+    const ws = `/api/v1/workspaces/${s.workspace.id}`;
+    const res = await http().patch(ws).set(bearer(s.accessToken)).send(dialerSettings(account)).expect(200);
+    expect(res.body.dialer).toMatchObject({ status: 'not_ready', twimlAppSid: null, statusMessage: expect.stringContaining('Your Twilio account is suspended') });
+    const h = await healthOf(ws, s.accessToken);
+    expect(h.byId.credentials).toMatchObject({ ok: false, message: 'Your Twilio account is suspended.', fix: expect.stringContaining('Reactivate') });
+    expect(h.byId.twiml_app.ok).toBe(false);
+  });
+
+  it("should be ready only when the caller's role may dial, and show an App deleted in Twilio before the next save", async () => {
+    const account = await sandboxAccount(sandbox, { numberCount: 1 });
+    const s = await agencyWorkspace();
+    const ws = `/api/v1/workspaces/${s.workspace.id}`;
+    const saved = await http().patch(ws).set(bearer(s.accessToken)).send(dialerSettings(account)).expect(200);
+    await http().post(`${ws}/phone-numbers/import`).set(bearer(s.accessToken)).send({ twilioSids: [account.numbers[0]!.sid] }).expect(200);
+    const owner = await healthOf(ws, s.accessToken);
+    expect(owner.ready).toBe(true);
+    expect(Object.values(owner.byId).every((c) => c.ok && c.fix === null)).toBe(true);
+    expect(owner.byId.credentials!.message).toBe('Twilio accepts the Account SID and Auth Token.');
+    expect(owner.byId.trial_account!.message).toBe('Your Twilio account is upgraded.');
+
+    const manager = await memberWithRole(t.app, s.workspace.id, 'manager');
+    const forManager = await healthOf(ws, manager.token);
+    expect(forManager.ready).toBe(false);
+    expect(forManager.byId.role).toMatchObject({ ok: false, fix: expect.stringContaining('Agent') });
+
+    const appSid = saved.body.dialer.twimlAppSid as string;
+    await fetch(`${sandbox.url}/2010-04-01/Accounts/${account.accountSid}/Applications/${appSid}.json`, { method: 'DELETE', headers: basic(account.accountSid, account.authToken) });
+    const gone = await healthOf(ws, s.accessToken);
+    expect(gone.ready).toBe(false);
+    expect(gone.byId.twiml_app).toMatchObject({ ok: false, message: `The TwiML Application ${appSid} was deleted in Twilio.`, fix: expect.stringContaining('Save the workspace settings again') });
+  });
+
   it('should import numbers across pages, point their webhooks at us, and assign campaigns', async () => {
-    const account = await sandboxAccount(sandbox, { numberCount: 60 });
+    // More than one page of the API's 100-number pages.
+    const account = await sandboxAccount(sandbox, { numberCount: 105 });
     const s = await agencyWorkspace();
     const ws = `/api/v1/workspaces/${s.workspace.id}`;
     await http().patch(ws).set(bearer(s.accessToken)).send(dialerSettings(account)).expect(200);
 
     const listed = await http().get(`${ws}/twilio-numbers`).set(bearer(s.accessToken)).expect(200);
-    expect(listed.body.items).toHaveLength(60);
-    const sids = listed.body.items.slice(0, 3).map((n: { sid: string }) => n.sid);
-    const imported = await http().post(`${ws}/phone-numbers/import`).set(bearer(s.accessToken)).send({ twilioSids: [...sids, 'PN' + '0'.repeat(32)] }).expect(200);
-    expect(imported.body.items).toHaveLength(3);
+    expect(listed.body.items).toHaveLength(105);
+    expect(listed.body.items.map((n: { sid: string }) => n.sid).sort()).toEqual(account.numbers.map((n) => n.sid).sort());
+    const sids = listed.body.items.map((n: { sid: string }) => n.sid);
+    // At most 100 per request (the page imports in batches).
+    const firstBatch = await http().post(`${ws}/phone-numbers/import`).set(bearer(s.accessToken)).send({ twilioSids: sids.slice(0, 100) }).expect(200);
+    expect(firstBatch.body).toMatchObject({ failed: [] });
+    expect(firstBatch.body.items).toHaveLength(100);
+    const imported = await http().post(`${ws}/phone-numbers/import`).set(bearer(s.accessToken)).send({ twilioSids: [...sids.slice(100), 'PN' + '0'.repeat(32)] }).expect(200);
+    expect(imported.body.items).toHaveLength(5);
     expect(imported.body.failed).toEqual([{ sid: 'PN' + '0'.repeat(32), message: 'This number is not in your Twilio account' }]);
 
     const pn = await (await fetch(`${sandbox.url}/2010-04-01/Accounts/${account.accountSid}/IncomingPhoneNumbers/${sids[0]}.json`, { headers: basic(account.accountSid, account.authToken) })).json();
     expect(pn).toMatchObject({ voice_url: 'http://localhost:3999/webhooks/twilio/voice/inbound', status_callback: 'http://localhost:3999/webhooks/twilio/voice/status' });
     const relisted = await http().get(`${ws}/twilio-numbers`).set(bearer(s.accessToken)).expect(200);
-    expect(relisted.body.items.filter((n: { imported: boolean }) => n.imported)).toHaveLength(3);
+    expect(relisted.body.items.filter((n: { imported: boolean }) => n.imported)).toHaveLength(105);
+    // The last page's numbers point at us too.
+    const last = await (await fetch(`${sandbox.url}/2010-04-01/Accounts/${account.accountSid}/IncomingPhoneNumbers/${sids[104]}.json`, { headers: basic(account.accountSid, account.authToken) })).json();
+    expect(last.voice_url).toBe('http://localhost:3999/webhooks/twilio/voice/inbound');
 
     const campaign = await http().post(`${ws}/campaigns`).set(bearer(s.accessToken)).send({ name: 'Google Ads' }).expect(201);
     await http().post(`${ws}/campaigns`).set(bearer(s.accessToken)).send({ name: 'Google Ads' }).expect(409);
@@ -121,11 +188,20 @@ describe('dialer provisioning against the sandbox (e2e)', () => {
     const campaigns = await http().get(`${ws}/campaigns`).set(bearer(s.accessToken)).expect(200);
     expect(campaigns.body.items).toEqual([expect.objectContaining({ name: 'Google Ads', numberCount: 1 })]);
 
+    const renamed = await http().patch(`${ws}/campaigns/${campaign.body.id}`).set(bearer(s.accessToken)).send({ name: 'Google Search' }).expect(200);
+    expect(renamed.body).toMatchObject({ id: campaign.body.id, name: 'Google Search' });
+    const numbersNow = await http().get(`${ws}/phone-numbers`).set(bearer(s.accessToken)).expect(200);
+    expect(numbersNow.body.items.find((n: { id: string }) => n.id === number.id).campaign).toEqual({ id: campaign.body.id, name: 'Google Search' });
+    const unassigned = await http().patch(`${ws}/phone-numbers/${number.id}`).set(bearer(s.accessToken)).send({ campaignId: null }).expect(200);
+    expect(unassigned.body).toMatchObject({ label: 'Main line', campaign: null });
+    expect((await http().get(`${ws}/campaigns`).set(bearer(s.accessToken))).body.items).toEqual([expect.objectContaining({ name: 'Google Search', numberCount: 0 })]);
+    await http().patch(`${ws}/phone-numbers/${number.id}`).set(bearer(s.accessToken)).send({ campaignId: campaign.body.id }).expect(200);
+
     await http().delete(`${ws}/campaigns/${campaign.body.id}`).set(bearer(s.accessToken)).expect(204);
     const after = await http().get(`${ws}/phone-numbers`).set(bearer(s.accessToken)).expect(200);
     expect(after.body.items.find((n: { id: string }) => n.id === number.id).campaign).toBeNull();
     await http().delete(`${ws}/phone-numbers/${number.id}`).set(bearer(s.accessToken)).expect(204);
-    expect((await http().get(`${ws}/phone-numbers`).set(bearer(s.accessToken))).body.items).toHaveLength(2);
+    expect((await http().get(`${ws}/phone-numbers`).set(bearer(s.accessToken))).body.items).toHaveLength(104);
 
     const agent = await memberWithRole(t.app, s.workspace.id, 'agent');
     await http().post(`${ws}/campaigns`).set(bearer(agent.token)).send({ name: 'Nope' }).expect(403);
