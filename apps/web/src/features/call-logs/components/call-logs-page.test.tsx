@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aCallLogAi, aCallLogView } from '@/test/factories/crm';
@@ -39,6 +39,44 @@ describe('CallLogsPage', () => {
     await userEvent.click(screen.getByLabelText('My calls'));
     await waitFor(() => expect(requests.some((r) => r.method === 'GET' && r.path === '/workspaces/ws1/call-logs')).toBe(true));
     expect(useCallLogsView.getState().filters.mine).toBe(true);
+  });
+
+  it('should send the direction, status, agent, campaign, date range and mine filters with the list request', async () => {
+    const { fetchMock } = mockApi({
+      ...base,
+      'GET /workspaces/ws1/members': () => ({ items: [{ userId: 'u2', name: 'Bob Agent', email: 'bob@example.com', role: 'agent' }] }),
+      'GET /workspaces/ws1/campaigns': () => ({ items: [{ id: 'camp1', name: 'Google Ads' }] }),
+    });
+    const lastQuery = () => {
+      const urls = fetchMock.mock.calls.map(([input]) => new URL(String(input), 'http://localhost')).filter((u) => u.pathname.endsWith('/workspaces/ws1/call-logs'));
+      return Object.fromEntries(urls.at(-1)!.searchParams);
+    };
+    renderCallLogs();
+    await screen.findByRole('table', { name: 'Call logs' });
+    expect(lastQuery()).toEqual({ limit: '50' });
+    const pick = async (filter: string, option: string) => {
+      await userEvent.click(screen.getByRole('combobox', { name: filter }));
+      await userEvent.click(await screen.findByRole('option', { name: option }));
+    };
+    await pick('Direction', 'Inbound');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ direction: 'inbound' }));
+    await pick('Status', 'Missed');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ status: 'missed' }));
+    await pick('Agent', 'Bob Agent');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ agentId: 'u2' }));
+    await pick('Campaign', 'Google Ads');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ campaignId: 'camp1' }));
+    // A local-date range: from the first day's midnight up to (not including) the midnight after the last day.
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-03-02' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-03-04' } });
+    await userEvent.click(screen.getByLabelText('My calls'));
+    const from = new Date(2026, 2, 2).toISOString();
+    const to = new Date(2026, 2, 5).toISOString();
+    await waitFor(() =>
+      expect(lastQuery()).toEqual({ direction: 'inbound', status: 'missed', agentId: 'u2', campaignId: 'camp1', from, to, mine: 'true', limit: '50' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(lastQuery()).toEqual({ limit: '50' }));
   });
 
   it('should say the contact follows within 24 h and toast that it was updated', async () => {
