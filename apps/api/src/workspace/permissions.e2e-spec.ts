@@ -141,21 +141,21 @@ describe('permission matrix (e2e)', () => {
     const inv = (await http().post(`${ws}/invitations`).set(bearer(tokens.admin)).send({ email: 'invited@example.test', role: 'agent' }).expect(201)).body;
     const key = (await http().post(`${ws}/api-keys`).set(bearer(tokens.admin)).send({ name: 'k' }).expect(201)).body;
     for (const role of ['agent', 'manager', 'member'] as const) {
-      const calls = [
-        http().patch(ws).set(bearer(tokens[role])).send({ name: 'Hijack' }),
-        http().patch(ws).set(bearer(tokens[role])).send({ permissions: { memberViewContacts: false } }),
-        http().patch(`${ws}/members/${target.userId}`).set(bearer(tokens[role])).send({ role: 'admin' }),
-        http().delete(`${ws}/members/${target.userId}`).set(bearer(tokens[role])),
-        http().get(`${ws}/invitations`).set(bearer(tokens[role])),
-        http().post(`${ws}/invitations`).set(bearer(tokens[role])).send({ email: 'x@example.test', role: 'agent' }),
-        http().delete(`${ws}/invitations/${inv.id}`).set(bearer(tokens[role])),
-        http().get(`${ws}/api-keys`).set(bearer(tokens[role])),
-        http().post(`${ws}/api-keys`).set(bearer(tokens[role])).send({ name: 'k' }),
-        http().delete(`${ws}/api-keys/${key.id}`).set(bearer(tokens[role])),
+      const calls: Array<[string, request.Test]> = [
+        ['PATCH settings', http().patch(ws).set(bearer(tokens[role])).send({ name: 'Hijack' })],
+        ['PATCH permissions', http().patch(ws).set(bearer(tokens[role])).send({ permissions: { memberViewContacts: false } })],
+        ['PATCH member', http().patch(`${ws}/members/${target.userId}`).set(bearer(tokens[role])).send({ role: 'admin' })],
+        ['DELETE member', http().delete(`${ws}/members/${target.userId}`).set(bearer(tokens[role]))],
+        ['GET invitations', http().get(`${ws}/invitations`).set(bearer(tokens[role]))],
+        ['POST invitation', http().post(`${ws}/invitations`).set(bearer(tokens[role])).send({ email: 'x@example.test', role: 'agent' })],
+        ['DELETE invitation', http().delete(`${ws}/invitations/${inv.id}`).set(bearer(tokens[role]))],
+        ['GET api-keys', http().get(`${ws}/api-keys`).set(bearer(tokens[role]))],
+        ['POST api-key', http().post(`${ws}/api-keys`).set(bearer(tokens[role])).send({ name: 'k' })],
+        ['DELETE api-key', http().delete(`${ws}/api-keys/${key.id}`).set(bearer(tokens[role]))],
       ];
-      for (const call of calls) {
+      for (const [what, call] of calls) {
         const res = await call;
-        const at = `${role} ${res.req.method} ${res.req.path}`;
+        const at = `${role}: ${what}`;
         expect({ at, status: res.status, code: res.body.code }).toEqual({ at, status: 403, code: 'FORBIDDEN' });
       }
       await http().get(ws).set(bearer(tokens[role])).expect(200);
