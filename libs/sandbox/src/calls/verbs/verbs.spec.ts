@@ -1,14 +1,17 @@
+import twilio from 'twilio';
 import { startSandbox, type Sandbox } from '../../server.js';
 import { FakeApp } from '../../test-support/app-server.js';
 import { control, eventually, twilioClient } from '../../test-support/control.js';
+import { TestDevice } from '../../test-support/device-client.js';
 
 describe('TwiML verbs', () => {
   let sandbox: Sandbox;
   let app: FakeApp;
   let number: string;
   let accountSid: string;
+  let authToken: string;
   const caller = '+14155550201';
-  const callView = (sid: string) => control<{ status: string; childCallSids: string[]; events: Array<{ type: string }> }>(sandbox.url, 'GET', `/sandbox/calls/${sid}`);
+  const callView = (sid: string) => control<{ status: string; childCallSids: string[]; events: Array<{ type: string; code?: number }> }>(sandbox.url, 'GET', `/sandbox/calls/${sid}`);
   const placeCall = async () => (await control<{ callSid: string }>(sandbox.url, 'POST', '/sandbox/calls', { from: caller, to: number })).callSid;
 
   beforeAll(async () => {
@@ -22,6 +25,7 @@ describe('TwiML verbs', () => {
     app = await new FakeApp().start();
     const account = await control<{ accountSid: string; authToken: string }>(sandbox.url, 'POST', '/sandbox/accounts', {});
     accountSid = account.accountSid;
+    authToken = account.authToken;
     const n = await control<{ sid: string; phoneNumber: string }>(sandbox.url, 'POST', `/sandbox/accounts/${accountSid}/numbers`, {});
     number = n.phoneNumber;
     await twilioClient(sandbox.url, accountSid, account.authToken).incomingPhoneNumbers(n.sid).update({ voiceUrl: `${app.url}/inbound` });
@@ -62,6 +66,40 @@ describe('TwiML verbs', () => {
     expect(done.params.RecordingSid).toMatch(/^RE/);
     const rec = await control<{ transcript: string[]; callSid: string }>(sandbox.url, 'GET', `/sandbox/recordings/${done.params.RecordingSid}`);
     expect(rec).toMatchObject({ callSid, transcript: ['I need a quote', 'Sure, five hundred dollars'] });
+  });
+
+  const refusedCallerId = expect.arrayContaining([expect.objectContaining({ type: 'error', code: 13214 })]);
+
+  it('should refuse a Dial whose callerId is not a number of the account with error 13214', async () => {
+    app.reply('/inbound', '<Response><Dial action="/done" callerId="+14155550299"><Number>+14155550202</Number></Dial></Response>');
+    const callSid = await placeCall();
+    const done = await app.waitFor((h) => h.path === '/done');
+    expect(done.params).toMatchObject({ CallSid: callSid, DialCallStatus: 'failed' });
+    const view = await callView(callSid);
+    expect(view.events).toEqual(refusedCallerId);
+    expect(view.childCallSids).toEqual([]);
+  });
+
+  it('should refuse a browser leg dialling a number without a callerId with error 13214', async () => {
+    const key = await control<{ sid: string; secret: string }>(sandbox.url, 'POST', `/sandbox/accounts/${accountSid}/keys`, { type: 'standard' });
+    const appSid = (await twilioClient(sandbox.url, accountSid, authToken).applications.create({ friendlyName: 'Dialer', voiceUrl: `${app.url}/client` })).sid;
+    const token = new twilio.jwt.AccessToken(accountSid, key.sid, key.secret, { identity: 'alice_1', ttl: 600 });
+    token.addGrant(new twilio.jwt.AccessToken.VoiceGrant({ outgoingApplicationSid: appSid }));
+    app.reply('/client', '<Response><Dial action="/done"><Number>+14155550202</Number></Dial></Response>');
+    const device = await TestDevice.open(sandbox.url);
+    try {
+      device.send({ type: 'listen', token: token.toJwt() });
+      await device.next('connected');
+      device.send({ type: 'connect', id: 'TJ1', params: { To: '+14155550202' } });
+      const { callSid } = await device.next('callCreated');
+      const done = await app.waitFor((h) => h.path === '/done');
+      expect(done.params).toMatchObject({ CallSid: callSid, From: 'client:alice_1', DialCallStatus: 'failed' });
+      const view = await callView(callSid);
+      expect(view.events).toEqual(refusedCallerId);
+      expect(view.childCallSids).toEqual([]);
+    } finally {
+      device.close();
+    }
   });
 
   it('should end a rejected call as busy without answering it', async () => {
