@@ -96,6 +96,29 @@ describe('calls engine', () => {
     expectSigned(app.received);
   });
 
+  it('should fetch a conference, mute and hold a participant, and end the conference through the REST API', async () => {
+    app.reply('/inbound', (h) =>
+      `<Response><Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="false" statusCallback="/conf-events" statusCallbackEvent="start end">room-${h.params.CallSid}</Conference></Dial></Response>`);
+    const callSid = await placeCall();
+    const client = twilioClient(sandbox.url, accountSid, authToken);
+    const { conference } = await eventually(() => callView(callSid), (c) => c.conference?.status === 'in-progress');
+    const fetched = await client.conferences(conference!.sid).fetch();
+    expect(fetched).toMatchObject({ sid: conference!.sid, friendlyName: `room-${callSid}`, status: 'in-progress', accountSid });
+
+    const conf = client.conferences(conference!.sid).participants(callSid);
+    expect(await conf.update({ muted: true })).toMatchObject({ callSid, muted: true, hold: false });
+    expect(await conf.update({ hold: true })).toMatchObject({ callSid, muted: true, hold: true });
+    expect(await conf.fetch()).toMatchObject({ muted: true, hold: true });
+    expect(await conf.update({ hold: false, muted: false })).toMatchObject({ muted: false, hold: false });
+
+    const ended = await client.conferences(conference!.sid).update({ status: 'completed' });
+    expect(ended.status).toBe('completed');
+    const end = await app.waitFor((h) => h.path === '/conf-events' && h.params.StatusCallbackEvent === 'conference-end');
+    expect(end.params).toMatchObject({ ConferenceSid: conference!.sid, ReasonConferenceEnded: 'conference-ended-via-API' });
+    expect((await client.conferences(conference!.sid).fetch()).status).toBe('completed');
+    expectSigned(app.received);
+  });
+
   it('should bridge a dialled number that answers and post the Dial action and number callbacks', async () => {
     await control(sandbox.url, 'PUT', '/sandbox/phones/+14155550133', { answer: 'answer', afterMs: 20, hangupAfterMs: 60 });
     app.reply('/inbound', `<Response><Dial action="/dial-done" timeout="20"><Number statusCallback="/leg-status" statusCallbackEvent="initiated ringing answered completed">+14155550133</Number></Dial></Response>`);
@@ -145,6 +168,11 @@ describe('calls engine', () => {
     expect(bytes.subarray(0, 4).toString()).toBe('RIFF');
     expect(bytes.readUInt32LE(40)).toBe(Number(action.params.RecordingDuration) * 8000 * 2);
     expect((await fetch(`${action.params.RecordingUrl}.wav`)).status).toBe(401);
+    const mp3 = await fetch(`${action.params.RecordingUrl}.mp3`, { headers: auth });
+    expect(mp3.status).toBe(200);
+    expect(mp3.headers.get('content-type')).toBe('audio/mpeg');
+    expect((await mp3.arrayBuffer()).byteLength).toBeGreaterThan(44);
+    expect((await fetch(`${action.params.RecordingUrl}.mp3`)).status).toBe(401);
     const client = twilioClient(sandbox.url, accountSid, authToken);
     const rec = await client.recordings(action.params.RecordingSid!).fetch();
     expect(rec).toMatchObject({ callSid, duration: action.params.RecordingDuration, status: 'completed' });
