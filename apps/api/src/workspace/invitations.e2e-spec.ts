@@ -23,12 +23,17 @@ describe('invitations (e2e)', () => {
   it('should turn an accepted invitation into a new user with that role', async () => {
     const s = await signup(t.app, { workspaceName: 'Invite Co' });
     const email = uniqueEmail('new');
+    const sentAt = Date.now();
     const inv = await invite(s.workspace, s.accessToken, email, 'manager');
     expect(inv).toMatchObject({ email, role: 'manager', status: 'pending', delivery: 'outbox' });
+    // Valid for 7 days (INVITATION_TTL_HOURS default) from now.
+    const week = 7 * 24 * 3600_000;
+    expect(Date.parse(inv.expiresAt)).toBeGreaterThanOrEqual(sentAt + week - 1000);
+    expect(Date.parse(inv.expiresAt)).toBeLessThanOrEqual(Date.now() + week + 1000);
     expect(inv.acceptUrl).toMatch(/^http:\/\/localhost:3999\/invite\/[\w-]{40,}$/);
 
     const preview = await http().get(`/api/v1/invitations/${tokenOf(inv)}`).expect(200);
-    expect(preview.body).toMatchObject({ email, role: 'manager', workspaceName: 'Invite Co', userExists: false });
+    expect(preview.body).toMatchObject({ email, role: 'manager', workspaceName: 'Invite Co', userExists: false, expiresAt: inv.expiresAt });
 
     const accepted = await http().post(`/api/v1/invitations/${tokenOf(inv)}/accept`).send({ name: 'Newbie', password: PASSWORD }).expect(200);
     expect(accepted.body).toMatchObject({ workspaceId: s.workspace.id, role: 'manager', user: { email, name: 'Newbie' } });
