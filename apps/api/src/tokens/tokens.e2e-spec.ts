@@ -59,6 +59,28 @@ describe('voice tokens and dialer availability (e2e)', () => {
     expect(res.body).toMatchObject({ code: 'DIALER_UNAVAILABLE', reasons: expect.arrayContaining(['PLAN_NOT_AGENCY']) });
   });
 
+  const agencyOwner = async () => {
+    const s = await signup(t.app);
+    const ws = `/api/v1/workspaces/${s.workspace.id}`;
+    await http().patch(ws).set(bearer(s.accessToken)).send({ plan: 'agency' }).expect(200);
+    return { ws, token: s.accessToken };
+  };
+  const settings = dialerSettings;
+
+  it.each([
+    ['the dialer is disabled', () => ({ ...settings(account), dialer: { enabled: false, apiKeySid: account.apiKeySid, apiKeySecret: account.apiKeySecret } }), ['DIALER_DISABLED', 'DIALER_NOT_READY']],
+    ['the dialer is not ready (Twilio rejected the credentials)', () => ({ ...settings(account), twilio: { accountSid: account.accountSid, authToken: 'f'.repeat(32) } }), ['DIALER_NOT_READY']],
+    ['the API key is missing', () => ({ twilio: settings(account).twilio, dialer: { enabled: true } }), ['API_KEY_MISSING', 'DIALER_NOT_READY']],
+  ])('should answer 422 with the reason codes when %s', async (_label, body, reasons) => {
+    const o = await agencyOwner();
+    await http().patch(o.ws).set(bearer(o.token)).send(body()).expect(200);
+    const res = await http().post(`${o.ws}/dialer/token`).set(bearer(o.token)).expect(422);
+    expect(res.body).toMatchObject({ code: 'DIALER_UNAVAILABLE', reasons });
+    expect(res.body.token).toBeUndefined();
+    const availability = await http().get(`${o.ws}/dialer`).set(bearer(o.token)).expect(200);
+    expect(availability.body).toMatchObject({ available: false, reasons: [...reasons, 'NO_TRACKING_NUMBERS'] });
+  });
+
   it('should list tracking numbers as caller IDs once imported', async () => {
     await http()
       .post(`/api/v1/workspaces/${owner.ws}/phone-numbers/import`)
