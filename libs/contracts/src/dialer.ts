@@ -70,6 +70,10 @@ export interface DialerAvailability {
   reasons: DialerUnavailableReason[];
   provider: 'twilio' | 'sandbox';
   callerIds: CallerIdOption[];
+  /** How often the browser sends `presence.heartbeat` (the server's HEARTBEAT_SECONDS). */
+  heartbeatSeconds: number;
+  /** Idle seconds before the browser sets the agent away (the server's AUTO_AWAY_SECONDS). */
+  autoAwaySeconds: number;
 }
 
 export interface VoiceTokenResponse {

@@ -15,7 +15,8 @@ describe('voice tokens and dialer availability (e2e)', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
-    t = await createTestApp({}, { sandboxUrl: sandbox.url });
+    // Non-default presence timings: the dialer response must hand the server's settings to the browser.
+    t = await createTestApp({ HEARTBEAT_SECONDS: '7', AUTO_AWAY_SECONDS: '45' }, { sandboxUrl: sandbox.url });
     account = await sandboxAccount(sandbox, { numberCount: 2 });
     const s = await signup(t.app);
     const ws = `/api/v1/workspaces/${s.workspace.id}`;
@@ -90,5 +91,10 @@ describe('voice tokens and dialer availability (e2e)', () => {
     const res = await http().get(`/api/v1/workspaces/${owner.ws}/dialer`).set(bearer(owner.token)).expect(200);
     expect(res.body).toMatchObject({ available: true, reasons: [], provider: 'sandbox' });
     expect(res.body.callerIds.map((c: { e164: string }) => c.e164).sort()).toEqual(account.numbers.map((n) => n.phoneNumber).sort());
+  });
+
+  it('should tell the browser the presence timings the server was started with', async () => {
+    const res = await http().get(`/api/v1/workspaces/${owner.ws}/dialer`).set(bearer(owner.token)).expect(200);
+    expect(res.body).toMatchObject({ heartbeatSeconds: 7, autoAwaySeconds: 45 });
   });
 });

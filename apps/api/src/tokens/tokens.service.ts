@@ -2,6 +2,8 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { DialerAvailability, VoiceTokenResponse } from '@ringtonic/contracts';
 import { DomainError } from '../common/domain-error.js';
 import type { WorkspaceAccess } from '../common/request-context.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { DialerHealthService } from '../dialer-provisioning/dialer-health.service.js';
 import { PhoneNumbersService } from '../dialer-provisioning/phone-numbers.service.js';
 import { TELEPHONY_OPTIONS, type TelephonyOptions } from '../telephony/telephony.options.js';
@@ -22,6 +24,7 @@ export class TokensService {
     private readonly numbers: PhoneNumbersService,
     private readonly twilio: TwilioClientFactory,
     @Inject(TELEPHONY_OPTIONS) private readonly telephony: TelephonyOptions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async availability(access: WorkspaceAccess): Promise<DialerAvailability> {
@@ -34,7 +37,15 @@ export class TokensService {
     }));
     if (callerIds.length === 0) reasons.push('NO_TRACKING_NUMBERS');
     // No tracking numbers still allows taking calls; every other reason hides the widget.
-    return { available: reasons.every((r) => r === 'NO_TRACKING_NUMBERS'), reasons, provider: this.twilio.provider, callerIds };
+    return {
+      available: reasons.every((r) => r === 'NO_TRACKING_NUMBERS'),
+      reasons,
+      provider: this.twilio.provider,
+      callerIds,
+      // The browser's presence timings, so HEARTBEAT_SECONDS / AUTO_AWAY_SECONDS reach the SPA.
+      heartbeatSeconds: this.config.heartbeatSeconds,
+      autoAwaySeconds: this.config.autoAwaySeconds,
+    };
   }
 
   async voiceToken(access: WorkspaceAccess): Promise<VoiceTokenResponse> {
