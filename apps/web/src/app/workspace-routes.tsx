@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { ErrorState } from '@/components/ui/status';
 import { CallLogsPage } from '@/features/call-logs';
 import { ContactsPage } from '@/features/contacts';
-import { callFromElsewhere } from '@/features/dialer';
+import { useCallAction } from '@/features/dialer';
 import { DashboardPage } from '@/features/dashboard';
 import { MembersPage } from '@/features/members';
 import { PhoneNumbersPage } from '@/features/phone-numbers';
@@ -32,17 +32,15 @@ export function DashboardRoute() {
 
 export function ContactsRoute() {
   const { workspaceId, membership } = useShellContext();
+  // The row's call button shows only when this member's dialer is up (the widget places the call).
+  const onCall = useCallAction(workspaceId, membership.role, membership.permissions);
   return (
     <RequirePermission permission="contacts.view" what="contacts">
       <ContactsPage
         workspaceId={workspaceId}
         canEdit={membership.permissions.includes('contacts.edit')}
         canViewCalls={membership.permissions.includes('callLogs.view')}
-        onCall={
-          membership.permissions.includes('calls.make')
-            ? (c) => void callFromElsewhere(workspaceId, { phone: c.phone, name: c.name, id: c.id })
-            : undefined
-        }
+        onCall={onCall}
       />
     </RequirePermission>
   );

@@ -2,16 +2,14 @@ import { Volume2, X } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { errorMessage } from '@/lib/api-error';
-import { readStored, writeStored } from '@/lib/local-storage';
+import { readAudioChoice, storeAudioChoice } from '../lib/audio-preference';
 import { chooseAudioDevice, listAudioDevices } from '../lib/dialer-session';
 import { playTestTone } from '../lib/sound';
 import type { AudioDevices } from '../voice/voice-device';
 
-const KEYS = { input: 'rt.audioInput', output: 'rt.audioOutput' } as const;
-
 function DeviceSelect({ kind, label, options }: { kind: 'input' | 'output'; label: string; options: AudioDevices['inputs'] }) {
   const id = useId();
-  const [value, setValue] = useState(() => readStored(KEYS[kind]) ?? options[0]?.id ?? '');
+  const [value, setValue] = useState(() => readAudioChoice(kind) ?? options[0]?.id ?? '');
   return (
     <div className="field">
       <label htmlFor={id} className="label">
@@ -25,7 +23,7 @@ function DeviceSelect({ kind, label, options }: { kind: 'input' | 'output'; labe
         onChange={(e) => {
           const next = e.target.value;
           setValue(next);
-          writeStored(KEYS[kind], next);
+          storeAudioChoice(kind, next);
           chooseAudioDevice(kind, next).catch((error: unknown) => toast.error(errorMessage(error, 'Could not switch the device.')));
         }}
       >

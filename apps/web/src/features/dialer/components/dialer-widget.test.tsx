@@ -76,10 +76,16 @@ const device = vi.hoisted(() => ({
   listAudioDevices: vi.fn(async () => ({ inputs: [{ id: 'mic', label: 'Sandbox microphone' }], outputs: [{ id: 'spk', label: 'Sandbox speaker' }] })),
   setInputDevice: vi.fn(async () => undefined),
   setOutputDevice: vi.fn(async () => undefined),
+  onError: null as null | ((message: string, code?: number) => void),
 }));
 
 vi.mock('@/lib/socket', () => ({ connectRealtime: () => socket }));
-vi.mock('../voice/create-voice-device', () => ({ createVoiceDevice: async () => device }));
+vi.mock('../voice/create-voice-device', () => ({
+  createVoiceDevice: async (_token: unknown, onError: (message: string, code?: number) => void) => {
+    device.onError = onError;
+    return device;
+  },
+}));
 
 const WS = '11111111-1111-4111-8111-111111111111';
 const base = `/workspaces/${WS}`;
@@ -87,6 +93,8 @@ const available: DialerAvailability = {
   available: true,
   reasons: [],
   provider: 'sandbox',
+  heartbeatSeconds: 30,
+  autoAwaySeconds: 600,
   callerIds: [
     { id: 'n1', e164: '+14155550100', label: null, campaignName: 'Google Ads' },
     { id: 'n2', e164: '+14155550101', label: null, campaignName: null },
@@ -250,6 +258,33 @@ describe('DialerWidget', () => {
     expect(await screen.findByLabelText('Microphone')).toHaveDisplayValue('Sandbox microphone');
     expect(screen.getByLabelText('Speaker')).toHaveDisplayValue('Sandbox speaker');
     expect(screen.getByRole('button', { name: 'Play test tone' })).toBeInTheDocument();
+  });
+
+  it('should re-apply the microphone and speaker chosen earlier when the voice device starts', async () => {
+    window.localStorage.setItem('rt.audioInput', 'headset-mic');
+    window.localStorage.setItem('rt.audioOutput', 'headset');
+    device.setInputDevice.mockClear();
+    device.setOutputDevice.mockClear();
+    api();
+    renderWidget();
+    await waitFor(() => expect(device.setInputDevice).toHaveBeenCalledWith('headset-mic'));
+    expect(device.setOutputDevice).toHaveBeenCalledWith('headset');
+    window.localStorage.removeItem('rt.audioInput');
+    window.localStorage.removeItem('rt.audioOutput');
+  });
+
+  it('should fetch a new voice token when the device reports an expired one', async () => {
+    let minted = 0;
+    const { requests } = api({
+      [`POST ${base}/dialer/token`]: () => ({ token: `t${++minted}`, identity: 'u', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), provider: 'sandbox', sandboxUrl: 'http://sandbox' }),
+    });
+    device.updateToken.mockClear();
+    device.onError = null;
+    renderWidget();
+    await waitFor(() => expect(device.onError).not.toBeNull());
+    device.onError!('Your voice session expired. Reconnecting the dialer…', 20104);
+    await waitFor(() => expect(device.updateToken).toHaveBeenCalledWith('t2'));
+    expect(requests.filter((r) => r.path === `${base}/dialer/token`)).toHaveLength(2);
   });
 
   it('should tell admins why the dialer is unavailable and show agents nothing', async () => {

@@ -2,7 +2,9 @@ import type { CallerIdOption, Permission, Role } from '@ringtonic/contracts';
 import { ChevronDown, Phone, Settings2 } from 'lucide-react';
 import { useState } from 'react';
 import { useDialer } from '../api/dialer';
+import { takesCalls as memberTakesCalls } from '../hooks/use-call-action';
 import { useDialerSession } from '../hooks/use-dialer-session';
+import { presenceTiming } from '../lib/timing';
 import { useActiveCall, useDeviceError, useDialerStore, usePresence, useRingingCalls, useWidgetExpanded } from '../stores/dialer-store';
 import { ActiveCallView } from './active-call-view';
 import { AudioSettings } from './audio-settings';
@@ -22,8 +24,6 @@ export interface DialerWidgetProps {
   role: Role;
   permissions: Permission[];
 }
-
-const RECEIVES_CALLS: Role[] = ['owner', 'admin', 'agent'];
 
 function WidgetBody({ workspaceId, callerIds }: { workspaceId: string; callerIds: CallerIdOption[] }) {
   const ringing = useRingingCalls();
@@ -89,10 +89,10 @@ function OpenWidget({ workspaceId, callerIds }: { workspaceId: string; callerIds
 
 /** The floating softphone, bottom-right, for roles that take calls when the workspace's dialer is available. */
 export function DialerWidget({ workspaceId, userId, role, permissions }: DialerWidgetProps) {
-  const takesCalls = RECEIVES_CALLS.includes(role) && permissions.includes('calls.receive');
+  const takesCalls = memberTakesCalls(role, permissions);
   const dialer = useDialer(workspaceId);
   const available = takesCalls && dialer.data?.available === true;
-  useDialerSession(workspaceId, userId, available);
+  useDialerSession(workspaceId, userId, available, presenceTiming(dialer.data));
   const expanded = useWidgetExpanded();
 
   if (!dialer.data || !takesCalls) return null;

@@ -8,14 +8,20 @@ import { createVoiceToken } from '../api/dialer';
 import { useDialerStore } from '../stores/dialer-store';
 import { createVoiceDevice } from '../voice/create-voice-device';
 import type { AudioDevices, VoiceCall, VoiceDevice } from '../voice/voice-device';
+import { isTokenError } from '../voice/voice-errors';
+import { applyStoredAudioChoices } from './audio-preference';
 import { notifyIncomingCall } from './notify';
-import { startRingtone, stopRingtone } from './sound';
 import { heartbeat, statusChosenByHand, trackPresence } from './presence-tracker';
+import { startRingtone, stopRingtone } from './sound';
+import type { PresenceTiming } from './timing';
+import { startTokenRefresh, type TokenRefresher } from './token-refresh';
 
 export interface DialerSessionOptions {
   workspaceId: string;
   userId: string;
   getAccessToken: () => string | null;
+  /** The server's HEARTBEAT_SECONDS / AUTO_AWAY_SECONDS (from GET …/dialer). */
+  timing: PresenceTiming;
   /** After a call ends (e.g. to refresh Recents). */
   onCallFinished?: () => void;
 }
@@ -25,7 +31,7 @@ interface Session {
   socket: RealtimeSocket;
   device: Promise<VoiceDevice> | null;
   call: VoiceCall | null;
-  tokenTimer: ReturnType<typeof setTimeout> | null;
+  tokens: TokenRefresher | null;
   cleanups: Array<() => void>;
 }
 
@@ -40,26 +46,26 @@ async function restoreRingingCalls(workspaceId: string): Promise<void> {
   }
 }
 
-function scheduleTokenRefresh(s: Session, device: VoiceDevice, expiresAt: string): void {
-  // Our own timer, a minute before expiry, rather than the SDK's tokenWillExpire.
-  const ms = Math.max(10_000, new Date(expiresAt).getTime() - Date.now() - 60_000);
-  s.tokenTimer = setTimeout(() => {
-    void createVoiceToken(s.options.workspaceId)
-      .then((token) => {
-        device.updateToken(token.token);
-        if (session === s) scheduleTokenRefresh(s, device, token.expiresAt);
-      })
-      .catch(() => {
-        if (session === s) s.tokenTimer = setTimeout(() => scheduleTokenRefresh(s, device, new Date(Date.now() + 90_000).toISOString()), 0);
-      });
-  }, ms);
-}
-
 function startDevice(s: Session): Promise<VoiceDevice> {
   s.device ??= (async () => {
     const token = await createVoiceToken(s.options.workspaceId);
-    const device = await createVoiceDevice(token, (message) => store().deviceFailed(message));
-    scheduleTokenRefresh(s, device, token.expiresAt);
+    // An expired or invalid token is replaced at once instead of asking the agent to reload.
+    const onDeviceError = (message: string, code?: number) => {
+      store().deviceFailed(message);
+      if (isTokenError(code)) s.tokens?.refreshNow();
+    };
+    const device = await createVoiceDevice(token, onDeviceError);
+    s.tokens?.stop();
+    s.tokens = startTokenRefresh(
+      () => createVoiceToken(s.options.workspaceId),
+      (fresh) => device.updateToken(fresh),
+      token.expiresAt,
+      () => {
+        if (store().deviceError) store().deviceFailed(null);
+      },
+    );
+    if (session !== s) s.tokens.stop();
+    await applyStoredAudioChoices(device);
     if (store().deviceError) store().deviceFailed(null);
     return device;
   })();
@@ -74,8 +80,8 @@ function startDevice(s: Session): Promise<VoiceDevice> {
 function resetDevice(s: Session): void {
   const device = s.device;
   s.device = null;
-  if (s.tokenTimer) clearTimeout(s.tokenTimer);
-  s.tokenTimer = null;
+  s.tokens?.stop();
+  s.tokens = null;
   void device?.then((d) => d.destroy()).catch(() => undefined);
 }
 
@@ -124,19 +130,19 @@ export function startDialerSession(options: DialerSessionOptions): () => void {
   store().sessionEnded();
   const realtime = acquireRealtime(options.workspaceId, options.getAccessToken);
   const socket = realtime.socket;
-  const s: Session = { options, socket, device: null, call: null, tokenTimer: null, cleanups: [] };
+  const s: Session = { options, socket, device: null, call: null, tokens: null, cleanups: [] };
   session = s;
   listen(s);
   void startDevice(s);
 
-  s.cleanups.push(trackPresence(socket));
+  s.cleanups.push(trackPresence(socket, options.timing));
 
   // Ring while a card is shown and no call is up.
   s.cleanups.push(
     useDialerStore.subscribe((state, prev) => {
       const ringing = state.ringingCalls.length > 0 && !state.activeCall;
       if (ringing === (prev.ringingCalls.length > 0 && !prev.activeCall)) return;
-      if (ringing) startRingtone();
+      if (ringing) void startRingtone();
       else stopRingtone();
     }),
   );
@@ -151,7 +157,7 @@ export function stopDialerSession(): void {
   const s = session;
   if (!s) return;
   session = null;
-  if (s.tokenTimer) clearTimeout(s.tokenTimer);
+  s.tokens?.stop();
   s.cleanups.forEach((cleanup) => cleanup());
   void s.device?.then((d) => d.destroy()).catch(() => undefined);
   stopRingtone();

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RealtimeSocket } from '@/lib/socket';
 import { useDialerStore } from '../stores/dialer-store';
 import { trackPresence } from './presence-tracker';
+import { presenceTiming } from './timing';
+
+const timing = { heartbeatSeconds: 2, autoAwaySeconds: 4 };
 
 function fakeSocket() {
   const emitted: Array<{ event: string; args: unknown[] }> = [];
@@ -16,11 +19,17 @@ function fakeSocket() {
   return { socket: socket as unknown as RealtimeSocket, emitted };
 }
 
+describe('presenceTiming', () => {
+  it('should take the server\'s settings from the dialer response and fall back to the seed\'s values', () => {
+    expect(presenceTiming({ heartbeatSeconds: 2, autoAwaySeconds: 4 })).toEqual({ heartbeatSeconds: 2, autoAwaySeconds: 4 });
+    expect(presenceTiming({})).toEqual({ heartbeatSeconds: 30, autoAwaySeconds: 600 });
+    expect(presenceTiming({ heartbeatSeconds: 0 }).heartbeatSeconds).toBe(30);
+  });
+});
+
 describe('trackPresence', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    window.localStorage.setItem('rt.autoAwaySeconds', '4');
-    window.localStorage.setItem('rt.heartbeatSeconds', '2');
     useDialerStore.getState().sessionEnded();
     useDialerStore.getState().socketConnected();
     useDialerStore.getState().presenceChanged('online');
@@ -29,7 +38,7 @@ describe('trackPresence', () => {
 
   it('should heartbeat, go away after the idle time and come back online on input', () => {
     const { socket, emitted } = fakeSocket();
-    const stop = trackPresence(socket);
+    const stop = trackPresence(socket, timing);
     vi.advanceTimersByTime(2000);
     expect(emitted.filter((e) => e.event === 'presence.heartbeat')).toHaveLength(1);
 
@@ -45,7 +54,7 @@ describe('trackPresence', () => {
 
   it('should not undo an away the agent chose by hand', () => {
     const { socket, emitted } = fakeSocket();
-    const stop = trackPresence(socket);
+    const stop = trackPresence(socket, timing);
     useDialerStore.getState().statusChosen('away');
     window.dispatchEvent(new Event('keydown'));
     expect(useDialerStore.getState().presence).toBe('away');
@@ -55,7 +64,7 @@ describe('trackPresence', () => {
 
   it('should not go away during a call', () => {
     const { socket } = fakeSocket();
-    const stop = trackPresence(socket);
+    const stop = trackPresence(socket, timing);
     useDialerStore.getState().outboundCallStarted({ number: '+12125550100', numberFormatted: '(212) 555-0100', name: null });
     vi.advanceTimersByTime(10_000);
     expect(useDialerStore.getState().presence).toBe('online');

@@ -2,7 +2,7 @@ import type { PresenceStatus } from '@ringtonic/contracts';
 import { readStored, writeStored } from '@/lib/local-storage';
 import type { RealtimeSocket } from '@/lib/socket';
 import { useDialerStore } from '../stores/dialer-store';
-import { autoAwaySeconds, heartbeatSeconds } from './timing';
+import type { PresenceTiming } from './timing';
 
 // Shared by the agent's tabs (same origin), so one busy tab keeps the others from going away,
 // and any tab can undo an away that another tab set automatically.
@@ -25,7 +25,8 @@ export function statusChosenByHand(): void {
 }
 
 /** Heartbeats every HEARTBEAT_SECONDS and auto-away after AUTO_AWAY_SECONDS without input; returns a stop function. */
-export function trackPresence(socket: RealtimeSocket): () => void {
+export function trackPresence(socket: RealtimeSocket, timing: PresenceTiming): () => void {
+  const awayMs = timing.autoAwaySeconds * 1000;
   let lastActivity = Date.now();
 
   const onActivity = () => {
@@ -44,14 +45,14 @@ export function trackPresence(socket: RealtimeSocket): () => void {
     const idleMs = Date.now() - Math.max(lastActivity, others);
     const { presence, activeCall, connection } = store();
     if (connection !== 'connected' || presence !== 'online' || activeCall) return;
-    if (idleMs < autoAwaySeconds() * 1000) return;
+    if (idleMs < awayMs) return;
     writeStored(AUTO_AWAY_KEY, '1');
     store().autoAwayStarted();
     socket.emit('presence.set', { status: 'away' });
   };
 
-  const heartbeats = setInterval(() => socket.connected && heartbeat(socket), heartbeatSeconds() * 1000);
-  const idleChecks = setInterval(checkIdle, Math.min(5000, (autoAwaySeconds() * 1000) / 4));
+  const heartbeats = setInterval(() => socket.connected && heartbeat(socket), timing.heartbeatSeconds * 1000);
+  const idleChecks = setInterval(checkIdle, Math.min(5000, awayMs / 4));
   for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { passive: true });
   return () => {
     clearInterval(heartbeats);

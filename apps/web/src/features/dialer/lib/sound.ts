@@ -3,6 +3,12 @@ import { useDialerStore } from '../stores/dialer-store';
 // A two-tone ring (440 + 480 Hz, 2 s on, 4 s off) made with WebAudio: no audio file to load.
 let context: AudioContext | null = null;
 let ringTimer: ReturnType<typeof setInterval> | null = null;
+let stateListener: (() => void) | null = null;
+let lastRingAt = 0;
+
+/** How long resume() may take before the ring counts as blocked (Chrome leaves it pending without a gesture). */
+export const RESUME_WAIT_MS = 300;
+const RING_SECONDS = 2;
 
 function audioContext(): AudioContext | null {
   if (typeof window === 'undefined' || typeof window.AudioContext === 'undefined') return null;
@@ -23,27 +29,44 @@ function tone(ctx: AudioContext, frequencies: number[], seconds: number): void {
   }
 }
 
+/** Rings once if sound is on and the previous ring has finished (an unlock and the timer may both ask). */
+function ring(ctx: AudioContext): void {
+  if (!ringTimer || ctx.state !== 'running' || Date.now() - lastRingAt < RING_SECONDS * 1000) return;
+  lastRingAt = Date.now();
+  tone(ctx, [440, 480], RING_SECONDS);
+}
+
 function checkUnlocked(ctx: AudioContext): void {
-  const blocked = ctx.state === 'suspended';
+  const blocked = ctx.state !== 'running';
   if (useDialerStore.getState().soundBlocked !== blocked) useDialerStore.getState().soundBlockedChanged(blocked);
 }
 
-export function startRingtone(): void {
+/** Starts ringing; shows "Enable sound" only when the browser really keeps audio suspended. */
+export async function startRingtone(): Promise<void> {
   const ctx = audioContext();
   if (!ctx || ringTimer) return;
-  void ctx.resume().catch(() => undefined);
-  checkUnlocked(ctx);
-  const ring = () => {
-    if (ctx.state === 'running') tone(ctx, [440, 480], 2);
+  ringTimer = setInterval(() => ring(ctx), 6000);
+  // Audio may be unlocked later (a click anywhere on the page): ring at once and drop the prompt.
+  stateListener = () => {
+    if (!ringTimer) return;
+    checkUnlocked(ctx);
+    ring(ctx);
   };
-  ring();
-  ringTimer = setInterval(ring, 6000);
+  ctx.addEventListener('statechange', stateListener);
+  const resumed = ctx.resume().catch(() => undefined);
+  await Promise.race([resumed, new Promise((resolve) => setTimeout(resolve, RESUME_WAIT_MS))]);
+  if (!ringTimer) return;
+  checkUnlocked(ctx);
+  ring(ctx);
 }
 
 export function stopRingtone(): void {
   if (!ringTimer) return;
   clearInterval(ringTimer);
   ringTimer = null;
+  lastRingAt = 0;
+  if (context && stateListener) context.removeEventListener('statechange', stateListener);
+  stateListener = null;
   useDialerStore.getState().soundBlockedChanged(false);
 }
 
@@ -52,8 +75,9 @@ export async function unlockSound(): Promise<void> {
   const ctx = audioContext();
   if (!ctx) return;
   await ctx.resume().catch(() => undefined);
+  if (!ringTimer) return;
   checkUnlocked(ctx);
-  if (ctx.state === 'running' && ringTimer) tone(ctx, [440, 480], 2);
+  ring(ctx);
 }
 
 export async function playTestTone(): Promise<void> {

@@ -1,25 +1,21 @@
-import { readStored } from '@/lib/local-storage';
+import type { DialerAvailability } from '@ringtonic/contracts';
 
-// The seed's values; tests shrink them with localStorage (the server's own are env variables).
+// The seed's values, used only when the dialer response does not carry the server's settings.
 export const HEARTBEAT_SECONDS = 30;
 export const AUTO_AWAY_SECONDS = 600;
 
-declare global {
-  interface Window {
-    __RT_CONFIG__?: { heartbeatSeconds?: number; autoAwaySeconds?: number };
-  }
+/** How often the browser heartbeats and how long without input before it sets the agent away. */
+export interface PresenceTiming {
+  heartbeatSeconds: number;
+  autoAwaySeconds: number;
 }
 
-function override(key: string, configured: number | undefined, fallback: number): number {
-  const stored = Number(readStored(key));
-  if (Number.isFinite(stored) && stored > 0) return stored;
-  return configured && configured > 0 ? configured : fallback;
-}
+const positive = (value: number | undefined, fallback: number) => (typeof value === 'number' && value > 0 ? value : fallback);
 
-export function heartbeatSeconds(): number {
-  return override('rt.heartbeatSeconds', window.__RT_CONFIG__?.heartbeatSeconds, HEARTBEAT_SECONDS);
-}
-
-export function autoAwaySeconds(): number {
-  return override('rt.autoAwaySeconds', window.__RT_CONFIG__?.autoAwaySeconds, AUTO_AWAY_SECONDS);
+/** The server's HEARTBEAT_SECONDS / AUTO_AWAY_SECONDS as GET …/dialer reports them. */
+export function presenceTiming(dialer?: Partial<Pick<DialerAvailability, 'heartbeatSeconds' | 'autoAwaySeconds'>>): PresenceTiming {
+  return {
+    heartbeatSeconds: positive(dialer?.heartbeatSeconds, HEARTBEAT_SECONDS),
+    autoAwaySeconds: positive(dialer?.autoAwaySeconds, AUTO_AWAY_SECONDS),
+  };
 }

@@ -54,9 +54,9 @@ function toOptions(devices: Map<string, MediaDeviceInfo>): AudioDevices['inputs'
 export class TwilioVoiceDevice implements VoiceDevice {
   constructor(
     private readonly device: Device,
-    private readonly onError: (message: string) => void,
+    private readonly onError: (message: string, code?: number) => void,
   ) {
-    device.on('error', (error: CodedError) => this.onError(toMessage(error)));
+    device.on('error', (error: CodedError) => this.onError(toMessage(error), error.code));
   }
 
   async connect(params: Record<string, string>): Promise<VoiceCall> {
@@ -91,7 +91,7 @@ export class TwilioVoiceDevice implements VoiceDevice {
   }
 }
 
-export async function createTwilioVoiceDevice(token: string, onError: (message: string) => void): Promise<TwilioVoiceDevice> {
+export async function createTwilioVoiceDevice(token: string, onError: (message: string, code?: number) => void): Promise<TwilioVoiceDevice> {
   const sdk = await import('@twilio/voice-sdk');
   const device = new sdk.Device(token, { codecPreferences: [sdk.Call.Codec.Opus, sdk.Call.Codec.PCMU], closeProtection: true });
   return new TwilioVoiceDevice(device, onError);
