@@ -1,0 +1,103 @@
+// Shared by the dialer browser flows: a product with given settings, agents logged in with the
+// widget open, the sandbox control API, and waits that keep screenshots free of spinners and toasts.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before } from 'node:test';
+import { root, startProduct } from '../harness.mjs';
+import { launchChromium, until } from './browser.mjs';
+
+export const CALLER = '+14155550123';
+/** The demo's tracking numbers: the first (Google Ads) and the second (Facebook Ads). */
+export const TRACKING = '+14155550100';
+export const SECOND_TRACKING = '+14155550101';
+
+/** Registers before/after hooks; `env` is what the product is started with (as `npm start`). */
+export function useDialerProduct(env = {}) {
+  const ctx = { server: null, browser: null, shots: process.env.SCREENSHOT_DIR ?? join(root, 'test-results') };
+  // A failed test must not leave an agent online (and heartbeating) for the next one.
+  const contexts = new Set();
+  before(async () => {
+    mkdirSync(ctx.shots, { recursive: true });
+    ctx.server = await startProduct({ env });
+    ctx.browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    contexts.clear();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+
+  ctx.sandbox = async (path, init = {}) => {
+    const res = await fetch(`${ctx.server.sandboxUrl}${path}`, {
+      ...init,
+      headers: { 'Content-Type': 'application/json' },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+
+  /** A logged-in agent in its own browser context (or `context`), widget open. */
+  ctx.agentPage = async (email, { context } = {}) => {
+    context ??= await ctx.browser.newContext({ viewport: { width: 1360, height: 900 } });
+    contexts.add(context);
+    // The desktop-alert offer is covered by unit tests; here it would sit in every screenshot.
+    await context.addInitScript(() => window.localStorage.setItem('rt.notificationsAsked', '1'));
+    const page = await context.newPage();
+    await page.goto(`${ctx.server.url}/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('ringtonic-demo');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await openWidget(page);
+    return { context, page };
+  };
+
+  /** The sandbox calls whose `to` is `e164`, newest first, with their events. */
+  ctx.legsTo = async (e164) => {
+    const calls = await ctx.sandbox('/sandbox/calls?limit=50');
+    return Promise.all(calls.filter((c) => c.to === e164).map((c) => ctx.sandbox(`/sandbox/calls/${c.callSid ?? c.sid}`)));
+  };
+  return ctx;
+}
+
+export async function openWidget(page) {
+  const open = page.getByRole('button', { name: 'Open dialer' });
+  const widget = page.getByRole('region', { name: 'Dialer' });
+  // A ringing call may expand the widget by itself at any moment, so never insist on the click.
+  await until(async () => {
+    if (await widget.isVisible()) return true;
+    if (await open.isVisible()) await open.click({ timeout: 1000 }).catch(() => undefined);
+    return widget.isVisible();
+  }, 'the dialer widget', 15_000);
+  return widget;
+}
+
+export async function statusOf(page) {
+  return page.getByLabel('Status').inputValue();
+}
+
+/** The REST API as the page's user (a fresh access token from the refresh cookie). */
+export async function api(page, path, body) {
+  return page.evaluate(async ([p, b]) => {
+    const { accessToken } = await (await fetch('/api/v1/auth/refresh', { method: 'POST' })).json();
+    const ws = window.location.pathname.match(/\/w\/([0-9a-f-]{36})/)[1];
+    const init = b
+      ? { method: 'POST', headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(b) }
+      : { headers: { Authorization: `Bearer ${accessToken}` } };
+    return (await fetch(`/api/v1/workspaces/${ws}${p}`, init)).json();
+  }, [path, body]);
+}
+
+/** Closes any toast and waits until none is shown, so a screenshot shows only the widget. */
+export async function withoutToasts(page) {
+  const toasts = page.locator('[data-sonner-toast]');
+  await until(async () => {
+    const close = page.locator('[data-sonner-toast] [data-close-button]');
+    for (const button of await close.all()) await button.click({ timeout: 500 }).catch(() => undefined);
+    return (await toasts.count()) === 0;
+  }, 'toasts to go away', 10_000);
+}
