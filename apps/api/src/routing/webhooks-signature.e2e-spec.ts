@@ -78,7 +78,7 @@ describe('Twilio webhook routes: signature required (e2e)', () => {
 
   it('should apply the same recording callback once it is correctly signed (the snapshot sees changes)', async () => {
     const path = '/webhooks/twilio/voice/recording';
-    const body = { AccountSid: account.accountSid, ...routes[4]![1]() };
+    const body: Record<string, string> = { AccountSid: account.accountSid, ...routes[4]![1]() };
     const before = await snapshot();
     await http().post(path).set('X-Twilio-Signature', sign(path, body)).type('form').send(body).expect(200);
     expect((await snapshot()).call_logs).not.toEqual(before.call_logs);
