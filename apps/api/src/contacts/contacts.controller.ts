@@ -96,6 +96,6 @@ export class TagsController {
   @RequirePermission('contacts.view')
   @ApiOperation({ summary: 'Tags used on contacts and calls, for autocomplete' })
   async list(@Access() access: WorkspaceAccess, @Query() q: TagPrefixDto): Promise<TagSuggestions> {
-    return { items: await this.contacts.tagSuggestions(access.workspaceId, q.prefix) };
+    return { items: await this.contacts.tagSuggestions(access.workspaceId, q.prefix, q.limit) };
   }
 }

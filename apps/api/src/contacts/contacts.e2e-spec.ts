@@ -147,5 +147,9 @@ describe('contacts (e2e)', () => {
     await aCallLog(t.app, { workspaceId: s.workspace.id, tags: ['Ready to Buy', 'Entry'] });
     const res = await http().get(`/api/v1/workspaces/${s.workspace.id}/tags?prefix=ent`).set(bearer(s.accessToken)).expect(200);
     expect(res.body.items).toEqual(['Enterprise', 'Entry']);
+    // API.md's list rule: ?limit= up to 200 (default 50).
+    const one = await http().get(`/api/v1/workspaces/${s.workspace.id}/tags`).query({ prefix: 'ent', limit: 1 }).set(bearer(s.accessToken)).expect(200);
+    expect(one.body.items).toEqual(['Enterprise']);
+    await http().get(`/api/v1/workspaces/${s.workspace.id}/tags`).query({ limit: 201 }).set(bearer(s.accessToken)).expect(400);
   });
 });

@@ -176,7 +176,7 @@ export class ContactsService {
   }
 
   /** Tags used on contacts or calls in the workspace, for autocomplete. */
-  async tagSuggestions(workspaceId: string, prefix = '', limit = 20): Promise<string[]> {
+  async tagSuggestions(workspaceId: string, prefix = '', limit = 50): Promise<string[]> {
     const like = `${prefix.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = (await this.db.query(`SELECT tag FROM workspace_tags WHERE workspace_id = $1 AND tag ILIKE $2 ORDER BY lower(tag) LIMIT $3`, [
       workspaceId,

@@ -18,4 +18,5 @@ export class ListContactsDto extends ContactFilterDto {
 
 export class TagPrefixDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) prefix?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
