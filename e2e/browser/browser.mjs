@@ -22,3 +22,13 @@ export async function until(fn, what, ms = 15_000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Closes any toast and waits until none is shown, so a screenshot shows only the page. */
+export async function withoutToasts(page) {
+  const toasts = page.locator('[data-sonner-toast]');
+  await until(async () => {
+    const close = page.locator('[data-sonner-toast] [data-close-button]');
+    for (const button of await close.all()) await button.click({ timeout: 500 }).catch(() => undefined);
+    return (await toasts.count()) === 0;
+  }, 'toasts to go away', 10_000);
+}

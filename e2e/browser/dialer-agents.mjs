@@ -1,33 +1,24 @@
 // Shared by the dialer browser flows: a product with given settings, agents logged in with the
 // widget open, the sandbox control API, and waits that keep screenshots free of spinners and toasts.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, afterEach, before } from 'node:test';
-import { root, startProduct } from '../harness.mjs';
-import { launchChromium, until } from './browser.mjs';
+import { afterEach } from 'node:test';
+import { until } from './browser.mjs';
+import { logIn, useProduct } from './product-session.mjs';
+
+export { withoutToasts } from './browser.mjs';
 
 export const CALLER = '+14155550123';
 /** The demo's tracking numbers: the first (Google Ads) and the second (Facebook Ads). */
 export const TRACKING = '+14155550100';
 export const SECOND_TRACKING = '+14155550101';
 
-/** Registers before/after hooks; `env` is what the product is started with (as `npm start`). */
+/** The product (see useProduct) plus agents' browser contexts, closed after each test. */
 export function useDialerProduct(env = {}) {
-  const ctx = { server: null, browser: null, shots: process.env.SCREENSHOT_DIR ?? join(root, 'test-results') };
+  const ctx = useProduct(env);
   // A failed test must not leave an agent online (and heartbeating) for the next one.
   const contexts = new Set();
-  before(async () => {
-    mkdirSync(ctx.shots, { recursive: true });
-    ctx.server = await startProduct({ env });
-    ctx.browser = await launchChromium();
-  });
   afterEach(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     contexts.clear();
-  });
-  after(async () => {
-    await ctx.browser?.close();
-    await ctx.server?.stop();
   });
 
   ctx.sandbox = async (path, init = {}) => {
@@ -47,11 +38,7 @@ export function useDialerProduct(env = {}) {
     // The desktop-alert offer is covered by unit tests; here it would sit in every screenshot.
     await context.addInitScript(() => window.localStorage.setItem('rt.notificationsAsked', '1'));
     const page = await context.newPage();
-    await page.goto(`${ctx.server.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('ringtonic-demo');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await logIn(page, ctx.server.url, email);
     await openWidget(page);
     return { context, page };
   };
@@ -92,12 +79,3 @@ export async function api(page, path, body) {
   }, [path, body]);
 }
 
-/** Closes any toast and waits until none is shown, so a screenshot shows only the widget. */
-export async function withoutToasts(page) {
-  const toasts = page.locator('[data-sonner-toast]');
-  await until(async () => {
-    const close = page.locator('[data-sonner-toast] [data-close-button]');
-    for (const button of await close.all()) await button.click({ timeout: 500 }).catch(() => undefined);
-    return (await toasts.count()) === 0;
-  }, 'toasts to go away', 10_000);
-}

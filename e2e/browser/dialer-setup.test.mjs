@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { withoutToasts } from './browser.mjs';
 import { logIn as productLogIn, useProduct } from './product-session.mjs';
 
 const product = useProduct();
@@ -14,13 +15,18 @@ test('should show the seeded demo dialer as ready, and its tracking numbers with
   await page.getByRole('tab', { name: 'Dialer' }).click();
   await page.getByText('Dialer ready').waitFor();
   await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
+  await withoutToasts(page);
   await page.screenshot({ path: join(product.shots, 'dialer-ready.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'Phone numbers', exact: true }).click();
   const table = page.getByRole('table', { name: 'Tracking numbers' });
   await table.getByText('(415) 555-0100').waitFor();
   assert.equal(await table.getByRole('row').count(), 4, 'header + three demo numbers');
-  await page.getByText('Google Ads').first().waitFor();
+  await table.getByText('Google Ads').first().waitFor();
+  const campaigns = page.getByRole('table', { name: 'Campaigns' });
+  await campaigns.getByText('Facebook Ads').waitFor();
+  assert.equal(await campaigns.getByText('Google Ads').count(), 1, 'both demo campaigns are listed');
+  await withoutToasts(page);
   await page.screenshot({ path: join(product.shots, 'phone-numbers.png'), fullPage: true });
   await page.close();
 });
@@ -54,6 +60,7 @@ test('should explain "Dialer not ready" with the checklist when the credentials 
   await page.getByText('Dialer not ready').waitFor();
   await page.getByText(/Twilio rejected the Account SID and Auth Token/).first().waitFor();
   await page.getByRole('list', { name: 'Setup checklist' }).waitFor();
+  await withoutToasts(page);
   await page.screenshot({ path: join(product.shots, 'dialer-not-ready.png'), fullPage: true });
   await page.close();
 });

@@ -7,12 +7,15 @@ import { launchChromium } from './browser.mjs';
 
 export const DEMO_PASSWORD = 'ringtonic-demo';
 
-/** Registers before/after hooks; the returned object's fields are filled once `before` ran. */
-export function useProduct() {
+/**
+ * Registers before/after hooks; the returned object's fields are filled once `before` ran.
+ * `env` is what the product is started with (as `npm start` would be).
+ */
+export function useProduct(env = {}) {
   const ctx = { server: null, browser: null, shots: process.env.SCREENSHOT_DIR ?? join(root, 'test-results') };
   before(async () => {
     mkdirSync(ctx.shots, { recursive: true });
-    ctx.server = await startProduct();
+    ctx.server = await startProduct({ env });
     ctx.browser = await launchChromium();
   });
   after(async () => {
