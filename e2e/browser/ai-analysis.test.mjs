@@ -5,39 +5,18 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { until } from './browser.mjs';
-import { logIn, useProduct } from './product-session.mjs';
+import { api, CALLER, logIn, TRACKING, useProduct } from './product-session.mjs';
 
 const product = useProduct();
-const CALLER = '+14155550123';
-const TRACKING = '+14155550100'; // the demo's Google Ads number
 const DANA = 'Hi, my name is Dana Reyes, we need a quote for about five thousand dollars, ready to buy this month';
-
-async function sandbox(path, body) {
-  const res = await fetch(`${product.server.sandboxUrl}${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { 'Content-Type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 
 /** With nobody online the call goes to voicemail, which is recorded. */
 async function leaveVoicemail(line) {
-  const { callSid } = await sandbox('/sandbox/calls', { from: CALLER, to: TRACKING });
-  await until(async () => (await sandbox(`/sandbox/calls/${callSid}`)).events.some((e) => e.type === 'verb' && e.verb === 'Record'), 'the voicemail recording to start');
-  await sandbox(`/sandbox/calls/${callSid}/say`, { text: line });
-  await sandbox(`/sandbox/calls/${callSid}/hangup`, {});
+  const { callSid } = await product.sandbox('/sandbox/calls', { method: 'POST', body: { from: CALLER, to: TRACKING } });
+  await until(async () => (await product.sandbox(`/sandbox/calls/${callSid}`)).events.some((e) => e.type === 'verb' && e.verb === 'Record'), 'the voicemail recording to start');
+  await product.sandbox(`/sandbox/calls/${callSid}/say`, { method: 'POST', body: { text: line } });
+  await product.sandbox(`/sandbox/calls/${callSid}/hangup`, { method: 'POST', body: {} });
   return callSid;
-}
-
-async function api(page, path) {
-  return page.evaluate(async (p) => {
-    const { accessToken } = await (await fetch('/api/v1/auth/refresh', { method: 'POST' })).json();
-    const ws = window.location.pathname.match(/\/w\/([0-9a-f-]{36})/)[1];
-    return (await fetch(`/api/v1/workspaces/${ws}${p}`, { headers: { Authorization: `Bearer ${accessToken}` } })).json();
-  }, path);
 }
 
 /** The owner takes calls too: Do Not Disturb keeps the test call for voicemail. */

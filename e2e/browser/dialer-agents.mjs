@@ -6,10 +6,7 @@ import { logIn, useProduct } from './product-session.mjs';
 
 export { withoutToasts } from './browser.mjs';
 
-export const CALLER = '+14155550123';
-/** The demo's tracking numbers: the first (Google Ads) and the second (Facebook Ads). */
-export const TRACKING = '+14155550100';
-export const SECOND_TRACKING = '+14155550101';
+export { api, CALLER, SECOND_TRACKING, TRACKING } from './product-session.mjs';
 
 /** The product (see useProduct) plus agents' browser contexts, closed after each test. */
 export function useDialerProduct(env = {}) {
@@ -20,16 +17,6 @@ export function useDialerProduct(env = {}) {
     for (const c of contexts) await c.close().catch(() => undefined);
     contexts.clear();
   });
-
-  ctx.sandbox = async (path, init = {}) => {
-    const res = await fetch(`${ctx.server.sandboxUrl}${path}`, {
-      ...init,
-      headers: { 'Content-Type': 'application/json' },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-    return res.json();
-  };
 
   /** A logged-in agent in its own browser context (or `context`), widget open. */
   ctx.agentPage = async (email, { context } = {}) => {
@@ -67,15 +54,4 @@ export async function statusOf(page) {
   return page.getByLabel('Status').inputValue();
 }
 
-/** The REST API as the page's user (a fresh access token from the refresh cookie). */
-export async function api(page, path, body) {
-  return page.evaluate(async ([p, b]) => {
-    const { accessToken } = await (await fetch('/api/v1/auth/refresh', { method: 'POST' })).json();
-    const ws = window.location.pathname.match(/\/w\/([0-9a-f-]{36})/)[1];
-    const init = b
-      ? { method: 'POST', headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(b) }
-      : { headers: { Authorization: `Bearer ${accessToken}` } };
-    return (await fetch(`/api/v1/workspaces/${ws}${p}`, init)).json();
-  }, [path, body]);
-}
 

@@ -36,11 +36,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: 'uniquelocal' }).trustProxy).toBe('uniquelocal');
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toBe('loopback, 10.0.0.0/8, fd00::1');
-    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '192.168.0.0/16,::1/128' }).trustProxy).toBe('192.168.0.0/16,::1/128');
   });
 
   it('should refuse a TRUST_PROXY Express would not understand', () => {
-    for (const bad of ['yes', 'loopback;10.0.0.1', 'everyone', '10.0.0.0/8,']) {
+    for (const bad of ['yes', 'loopback;10.0.0.1', 'everyone', '10.0.0.0/8,', '999.1.1.1', '10.0.0.0/33', 'loopback/8', '::1/129']) {
       expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY must be a hop count/);
     }
   });

@@ -8,15 +8,36 @@ import {
   Matches,
   Max,
   Min,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-const TRUST_PROXY_ITEM = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(/\d{1,3})?)`;
-/** Express's `trust proxy`: a hop count, or named ranges / addresses / CIDRs separated by commas. */
-const TRUST_PROXY_PATTERN = new RegExp(String.raw`^(\d{1,2}|${TRUST_PROXY_ITEM}(\s*,\s*${TRUST_PROXY_ITEM})*)$`);
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** Express's `trust proxy`: a hop count, or named ranges / IP addresses / CIDRs separated by commas. */
+function isTrustProxy(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (/^\d{1,2}$/.test(value)) return true;
+  return value.split(',').every((item) => {
+    const [address, bits, ...rest] = item.trim().split('/');
+    if (TRUST_PROXY_NAMES.has(address) && bits === undefined) return true;
+    const family = isIP(address);
+    if (!family || rest.length) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+}
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxyConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isTrustProxy(value);
+  }
+}
 
 /** Every environment setting the API reads; `.env.example` mirrors it line for line. */
 export class EnvSchema {
@@ -76,7 +97,7 @@ export class EnvSchema {
   LOGIN_MAX_ATTEMPTS?: number;
 
   @IsOptional() @Transform(emptyToUndefined)
-  @Matches(TRUST_PROXY_PATTERN, { message: 'TRUST_PROXY must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal and IP addresses/CIDR ranges' })
+  @Validate(TrustProxyConstraint, { message: 'TRUST_PROXY must be a hop count, or a comma-separated list of loopback, linklocal, uniquelocal and IP addresses/CIDR ranges' })
   TRUST_PROXY?: string;
 
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['on', 'off'])

@@ -89,13 +89,17 @@ async function stopOrphan(dataDir: string): Promise<void> {
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
-/** Whether `pid` is a postmaster started on `dataDir` (`postgres -D <dataDir> …`); without /proc, trusts the lock file. */
+/**
+ * Whether `pid` is a postmaster started on `dataDir` (`postgres -D <dataDir> …`). When its command
+ * line cannot be read (no /proc, or /proc mounted with hidepid), the lock file is trusted.
+ */
 function isPostmasterOf(pid: number, dataDir: string): boolean {
   let args: string[];
   try {
     args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-  } catch {
-    return !existsSync('/proc/self');
+  } catch (e) {
+    // ENOENT with /proc present: the process is gone, so the lock file is stale.
+    return !((e as NodeJS.ErrnoException).code === 'ENOENT' && existsSync('/proc/self'));
   }
   return /(^|\/)postgres$/.test(args[0] ?? '') && args[args.indexOf('-D') + 1] === dataDir;
 }
