@@ -83,8 +83,9 @@ describe('contacts list: search, sort, pages (e2e)', () => {
     expect(res.items.map((c) => c.name)).toEqual(names);
   });
 
-  // The expected order of every column, computed here independently of PostgreSQL: text
-  // case-insensitively (ICU root collation: "bob Brown" between "Alice" and "Carol" on every server),
+  // The expected order of every column, computed here independently of PostgreSQL: text by its
+  // letters first (ICU root collation: "bob Brown" between "Alice" and "Carol" on every server; case
+  // only breaks ties, and no two names here differ by case alone),
   // lead status in pipeline order, ties by id in the same direction, NULLs last both ways.
   const PIPELINE = ['new', 'contacted', 'qualified', 'disqualified', 'junk'];
   const RANK: Partial<Record<ContactSort, (c: ContactView) => string | number | null>> = {
@@ -114,7 +115,11 @@ describe('contacts list: search, sort, pages (e2e)', () => {
     }
   });
 
-  it('should sort text case-insensitively and lead status in pipeline order', async () => {
+  it('should sort text by letters first, case only as a tie-breaker (lower case first), and lead status in pipeline order', async () => {
+    const [tie] = (await t.app.get(DataSource).query(
+      `SELECT array_agg(x ORDER BY x COLLATE "und-x-icu") AS names FROM (VALUES ('Bob'), ('alice'), ('bob'), ('Alice'), ('BOB')) v(x)`,
+    )) as Array<{ names: string[] }>;
+    expect(tie!.names).toEqual(['alice', 'Alice', 'bob', 'Bob', 'BOB']);
     const names = (await walk({ sort: 'name', order: 'asc' })).map((c) => c.name);
     expect(names).toEqual(['Alice Adams', 'bob Brown', 'Carol Chen', 'Dave Diaz', 'Eve Evans', 'Frank Fischer', 'Grace Green', 'Heidi Hill', 'Ivan Ito', 'Judy 100% Jones', null, null]);
     const companies = [...new Set((await walk({ sort: 'company', order: 'desc' })).map((c) => c.company))];
@@ -178,6 +183,27 @@ describe('contacts list: search, sort, pages (e2e)', () => {
     for (const query of [{ sort: 'email' }, { order: 'up' }, { limit: 0 }, { limit: 201 }, { cursor: 'garbage' }, { unknown: 1 }, ...foreign]) {
       const res = await http().get(url).query(query).set(bearer(s.accessToken));
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
+    }
+  });
+
+  it('should refuse a well-formed cursor value out of its type\'s range with 400 and say so', async () => {
+    const url = `/api/v1/workspaces/${s.workspace.id}/contacts`;
+    const id = all[0]!.id;
+    const cases = [
+      { sort: 'createdAt', value: '2026-99-01 10:00:00+00', says: 'cursor date "2026-99-01 10:00:00+00" is out of range' },
+      { sort: 'lastContactAt', value: '2026-02-30 10:00:00.5+00', says: 'cursor date "2026-02-30 10:00:00.5+00" is out of range' },
+      { sort: 'createdAt', value: '2026-11-25 25:00:00+00', says: 'cursor date "2026-11-25 25:00:00+00" is out of range' },
+      { sort: 'callCount', value: '99999999999', says: 'cursor number 99999999999 is out of range' },
+      { sort: 'dealValueCents', value: '9999999999999999999', says: 'cursor number 9999999999999999999 is out of range' },
+    ];
+    for (const { sort, value, says } of cases) {
+      const res = await http().get(url).query({ sort, cursor: encodeCursor({ phase: 'values', value, id }) }).set(bearer(s.accessToken));
+      expect({ sort, value, status: res.status, message: String(res.body.message) }).toEqual({ sort, value, status: 400, message: expect.stringContaining(says) });
+    }
+    // The same shapes in range are valid cursors (a leap day, an offset, the int maximum).
+    for (const [sort, value] of [['createdAt', '2024-02-29 23:59:59.999999+05:30'], ['callCount', '2147483647']] as const) {
+      const res = await http().get(url).query({ sort, cursor: encodeCursor({ phase: 'values', value, id }) }).set(bearer(s.accessToken));
+      expect({ sort, value, status: res.status }).toEqual({ sort, value, status: 200 });
     }
   });
 });

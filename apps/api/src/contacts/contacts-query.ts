@@ -41,9 +41,9 @@ export interface ContactPageQuery {
 export class InvalidCursorError extends Error {}
 
 // Each sort key is the exact expression its (workspace_id, key, id) index was built on (migration
-// 1764560000000-ContactSortOrder): name and company in the ICU root collation (case-insensitive,
-// the same on every server), lead status in pipeline order. Keyset comparisons use the same
-// expressions, so they compare in the same collation as the index.
+// 1764560000000-ContactSortOrder): name and company in the ICU root collation (letters first, case
+// only as a tie-breaker with lower case first; the same on every server), lead status in pipeline
+// order. Keyset comparisons use the same expressions, so they compare in the index's collation.
 const LEAD_STATUS_RANK = `(CASE lead_status WHEN 'new' THEN 0 WHEN 'contacted' THEN 1 WHEN 'qualified' THEN 2 WHEN 'disqualified' THEN 3 ELSE 4 END)`;
 const SORT_COLUMNS: Record<ContactSort, { col: string; type: 'text' | 'bigint' | 'int' | 'timestamptz'; nullable: boolean }> = {
   name: { col: '(name COLLATE "und-x-icu")', type: 'text', nullable: true },
@@ -65,8 +65,27 @@ export function sortKey(sort: ContactSort): string {
 function checkCursorValue(cursor: Cursor, type: (typeof SORT_COLUMNS)[ContactSort]['type']): void {
   const v = cursor.value;
   if (cursor.phase === 'nulls' || type === 'text') return;
-  const ok = v !== null && (type === 'timestamptz' ? /^\d{4}-\d\d-\d\d[ T][\d:.]+(Z|[+-]\d\d(:?\d\d)?)?$/.test(v) : /^-?\d{1,18}$/.test(v));
-  if (!ok) throw new InvalidCursorError('cursor does not belong to this sort');
+  if (v === null) throw new InvalidCursorError('cursor does not belong to this sort');
+  if (type === 'timestamptz') {
+    if (!TIMESTAMP.test(v)) throw new InvalidCursorError('cursor does not belong to this sort');
+    if (!timestampInRange(v)) throw new InvalidCursorError(`cursor date "${v}" is out of range: pass back the nextCursor of the previous page`);
+    return;
+  }
+  const max = type === 'int' ? 2_147_483_647n : 9_223_372_036_854_775_807n;
+  const n = /^-?\d{1,19}$/.test(v) ? BigInt(v) : null;
+  if (n === null) throw new InvalidCursorError('cursor does not belong to this sort');
+  if (n > max || n < -max - 1n) throw new InvalidCursorError(`cursor number ${v} is out of range: pass back the nextCursor of the previous page`);
+}
+
+// timestamptz::text as PostgreSQL prints it (ISO DateStyle): 2026-11-25 10:00:00.123+00, +05:30, +05:53:28.
+const TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,6})?)?(?:Z|[+-](\d\d)(?::?(\d\d)(?::?(\d\d))?)?)?$/;
+
+/** Every field within its calendar/clock range (month 1–12, a day the month has, hour < 24, offset < 16 h). */
+function timestampInRange(v: string): boolean {
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, oh = 0, om = 0, os = 0] = TIMESTAMP.exec(v)!.slice(1).map((f) => Number(f ?? 0));
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+  return y >= 1 && d >= 1 && d <= days && h < 24 && mi < 60 && s < 60 && oh < 16 && om < 60 && os < 60;
 }
 
 export const CONTACT_COLUMNS =
