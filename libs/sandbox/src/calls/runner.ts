@@ -87,14 +87,15 @@ export class TwimlRunner {
     return CONTINUE;
   }
 
-  private async fetchDocument(call: LiveCall, next: Extract<Next, { kind: 'fetch' }>, signal: AbortSignal): Promise<string | null> {
+  // Fetches a document for the call (a fallback on failure); null after an application error hung it up.
+  async fetchDocument(call: LiveCall, next: Extract<Next, { kind: 'fetch' }>, signal: AbortSignal, purpose = 'twiml'): Promise<string | null> {
     if (++call.documentsFetched > MAX_DOCUMENTS) {
       this.applicationError(call, 11200, 'Too many TwiML documents for one call');
       return null;
     }
     let url = this.engine.resolveUrl(call, next.url);
     let method = next.method;
-    let result = await this.engine.request(call, url, method, next.params ?? {}, 'twiml');
+    let result = await this.engine.request(call, url, method, next.params ?? {}, purpose);
     if (!result.ok && next.fallback?.url && !signal.aborted) {
       url = this.engine.resolveUrl(call, next.fallback.url);
       method = next.fallback.method;
@@ -111,7 +112,7 @@ export class TwimlRunner {
   }
 
   // Twilio says "an application error has occurred" and hangs up.
-  private applicationError(call: LiveCall, code: number, message: string): void {
+  applicationError(call: LiveCall, code: number, message: string): void {
     this.engine.event(call, 'error', { code, message });
     this.engine.hangup(call, call.isAnswered ? 'completed' : 'failed');
   }

@@ -8,6 +8,7 @@ import { CONTINUE, STOP, type Next, type VerbContext } from '../runner.js';
 import { sleep, whenAborted } from '../wait.js';
 import type { Params } from '../webhook.js';
 import { conferenceVerb } from './conference.js';
+import { runWhisper } from './whisper.js';
 
 interface DialTarget {
   endpoint: Endpoint;
@@ -93,7 +94,21 @@ export async function dialVerb(ctx: VerbContext): Promise<Next> {
   let winner: LiveCall | null = null;
   const outcomes = await Promise.all(
     legs.map(async (leg, i): Promise<RingOutcome> => {
+      const noun = targets[i]!.noun;
       const outcome = await ringLeg(engine, leg, { timeoutMs, cancel: cancel.signal, devices: engine.devices, customParameters: targets[i]!.customParameters });
+      if (outcome === 'answered' && !winner && noun?.attrs.url) {
+        // The callee picked up: it hears the whisper first; the others keep ringing meanwhile,
+        // and the first leg still up after its whisper is bridged (a whisper <Hangup> fails over).
+        settleLeg(engine, leg, 'answered');
+        const accepted = await runWhisper(ctx, leg, noun, cancel.signal);
+        if (accepted && !winner) {
+          winner = leg;
+          cancel.abort();
+          return outcome;
+        }
+        engine.hangup(leg);
+        return accepted || cancel.signal.aborted ? 'canceled' : 'no-answer';
+      }
       if (outcome === 'answered' && !winner) {
         winner = leg;
         cancel.abort();
