@@ -1,6 +1,7 @@
 import type { ContactListQuery } from '@ringtonic/contracts';
 import { useAuthStore } from '@/features/auth';
 import { API_PREFIX, refreshSession } from '@/lib/api-client';
+import { downloadBlob } from '@/lib/download';
 import { contactsQueryString } from './get-contacts';
 
 /** Downloads the CSV of the current filter through the API (with the session's bearer token). */
@@ -12,10 +13,5 @@ export async function downloadContactsCsv(workspaceId: string, query: ContactLis
   let response = await send(accessToken);
   if (response.status === 401) response = await send(await refreshSession());
   if (!response.ok) throw new Error(`Export failed (${response.status})`);
-  const blob = await response.blob();
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `contacts-${new Date().toISOString().slice(0, 10)}.csv`;
-  link.click();
-  URL.revokeObjectURL(link.href);
+  downloadBlob(await response.blob(), `contacts-${new Date().toISOString().slice(0, 10)}.csv`);
 }

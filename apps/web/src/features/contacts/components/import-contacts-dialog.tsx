@@ -10,8 +10,9 @@ import { Select } from '@/components/ui/select';
 import { Notice } from '@/components/ui/status';
 import { useWorkspace } from '@/features/workspace/api/get-workspace';
 import { errorMessage } from '@/lib/api-error';
+import { downloadText } from '@/lib/download';
 import { useImportContacts } from '../api/import-contacts';
-import { downloadText, rejectedRowsCsv } from '../lib/import-rows';
+import { rejectedRowsCsv } from '../lib/import-rows';
 
 const FIELD_LABELS: Record<ImportField, string> = {
   phone: 'Phone (required)',

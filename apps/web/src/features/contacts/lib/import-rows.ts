@@ -48,12 +48,3 @@ export function rejectedRowsCsv(headers: string[], rows: string[][], rejected: I
   }
   return lines.join('\r\n') + '\r\n';
 }
-
-/** Saves text as a file through a temporary link (the browser's download). */
-export function downloadText(text: string, filename: string, type = 'text/csv'): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
