@@ -3,10 +3,13 @@ import { formatCents } from '@/lib/crm-format';
 import { presetRange, startOfWeek, useCallSummary } from '@/features/reports';
 import '../dashboard.css';
 
-/** The dashboard's four numbers: calls today, answer rate, missed calls (today), revenue this week. */
-export function DashboardCards({ workspaceId }: { workspaceId: string }) {
-  const today = presetRange('today');
-  const weekFrom = startOfWeek(new Date()).toISOString();
+/**
+ * The dashboard's four numbers: calls today, answer rate, missed calls (today), revenue this week
+ * (Monday on), in the browser's local calendar. `now` is the moment they are for (tests pin it).
+ */
+export function DashboardCards({ workspaceId, now = new Date() }: { workspaceId: string; now?: Date }) {
+  const today = presetRange('today', now);
+  const weekFrom = startOfWeek(now).toISOString();
   const day = useCallSummary(workspaceId, today.from, today.to);
   const week = useCallSummary(workspaceId, weekFrom, today.to);
   const rate = day.data?.answerRate;
