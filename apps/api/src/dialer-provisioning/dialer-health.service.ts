@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { can, type DialerCheck, type DialerHealth, type DialerUnavailableReason } from '@ringtonic/contracts';
 import type { WorkspaceAccess } from '../common/request-context.js';
-import { TwilioClientFactory } from '../telephony/twilio-client.factory.js';
 import { type TwilioSecrets, WorkspaceService } from '../workspace/workspace.service.js';
-import { TRIAL_WARNING } from './dialer-provisioning.service.js';
+import { isAccountInactive, isAccountProblem, TRIAL_WARNING } from './dialer-provisioning.service.js';
 import { PhoneNumbersService } from './phone-numbers.service.js';
-import { probeTwilio, type TwilioProbe } from './twilio-probe.js';
+import { type TwilioProbe, TwilioProbes } from './twilio-probe.js';
 
 const check = (id: DialerCheck['id'], ok: boolean, okMessage: string, problem: string, fix: string): DialerCheck =>
   ok ? { id, ok, message: okMessage, fix: null } : { id, ok, message: problem, fix };
@@ -16,13 +15,18 @@ export class DialerHealthService {
   constructor(
     private readonly workspaces: WorkspaceService,
     private readonly numbers: PhoneNumbersService,
-    private readonly twilio: TwilioClientFactory,
+    private readonly probes: TwilioProbes,
   ) {}
 
-  /** The checklist as of now: the stored provisioning state, corrected by a live read of the Account and App. */
+  /**
+   * The checklist: the stored provisioning state, corrected by a live read of the Account and App
+   * (cached 30 s) when the caller may manage the workspace and the plan and the enabled switch
+   * pass — other callers, and workspaces that cannot dial anyway, never make the server call Twilio.
+   */
   async health(access: WorkspaceAccess): Promise<DialerHealth> {
     const s = await this.workspaces.twilioCredentials(access.workspaceId);
-    const [numberCount, live] = await Promise.all([this.numbers.count(access.workspaceId), probeTwilio(this.twilio, s)]);
+    const asksTwilio = s.plan === 'agency' && s.dialerEnabled && can(access.role, 'workspace.manage', access.toggles);
+    const [numberCount, live] = await Promise.all([this.numbers.count(access.workspaceId), asksTwilio ? this.probes.probe(s) : null]);
     const checks: DialerCheck[] = [
       check('role', can(access.role, 'calls.make', access.toggles), `Your role (${access.role}) can use the dialer.`,
         `Your role is ${access.role}: only Agent, Admin or Owner can use the dialer.`, 'Ask an admin to change your role to Agent on the Members page.'),
@@ -36,7 +40,7 @@ export class DialerHealthService {
       appCheck(s, live),
       check('tracking_numbers', numberCount > 0, `${numberCount} tracking number${numberCount === 1 ? '' : 's'} available as caller ID.`,
         'No tracking numbers in the workspace: agents cannot make outbound calls.', 'Import at least one number from Twilio on the Phone numbers page.'),
-      trialCheck(live.account.state === 'ok' || live.account.state === 'inactive' ? live.account.type : s.accountType),
+      trialCheck(live && (live.account.state === 'ok' || live.account.state === 'inactive') ? live.account.type : s.accountType),
     ];
     // A trial account works, with limits; everything else — the caller's role too — must be ok.
     return { ready: checks.every((c) => c.ok || c.id === 'trial_account'), checks };
@@ -58,9 +62,11 @@ export class DialerHealthService {
 
 const RETRY = 'then save the workspace settings again: Ring Tonic will retry provisioning.';
 
-function credentialsCheck(s: TwilioSecrets, live: TwilioProbe): DialerCheck {
+/** `live` null: Twilio not asked (see health()); the checks say what the last save found. */
+function credentialsCheck(s: TwilioSecrets, live: TwilioProbe | null): DialerCheck {
   const id = 'credentials';
   if (!s.accountSid || !s.authToken) return check(id, false, '', 'Twilio credentials are missing.', 'Add your Account SID and Auth Token in Settings → Basic.');
+  if (!live) return storedCredentialsCheck(s);
   const a = live.account;
   if (a.state === 'rejected') {
     return check(id, false, '', `Twilio rejected the Account SID and Auth Token (Twilio error ${a.code}).`, `Correct them in Settings → Basic (copy both from the Twilio Console home page), ${RETRY}`);
@@ -74,9 +80,22 @@ function credentialsCheck(s: TwilioSecrets, live: TwilioProbe): DialerCheck {
   return check(id, true, 'Twilio accepts the Account SID and Auth Token.', '', '');
 }
 
-function appCheck(s: TwilioSecrets, live: TwilioProbe): DialerCheck {
+/** Provisioning records the account type once Twilio answers the Account fetch, and why it is not ready. */
+function storedCredentialsCheck(s: TwilioSecrets): DialerCheck {
+  const lastSave = s.dialerStatus === 'not_ready' && isAccountProblem(s.dialerStatusMessage) ? s.dialerStatusMessage : null;
+  if (s.accountType !== null && !isAccountInactive(lastSave)) {
+    return check('credentials', true, 'Twilio accepted the Account SID and Auth Token when the settings were last saved.', '', '');
+  }
+  const canVerify = s.plan === 'agency' && s.dialerEnabled;
+  return check('credentials', false, '',
+    lastSave ? `At the last save: ${lastSave}` : 'The Twilio credentials have not been verified with Twilio yet.',
+    canVerify ? `Correct them in Settings → Basic if needed, ${RETRY} An owner or admin sees Twilio's live answer here.`
+      : 'They are verified once the workspace is on the Agency plan with the dialer enabled and the settings saved.');
+}
+
+function appCheck(s: TwilioSecrets, live: TwilioProbe | null): DialerCheck {
   const id = 'twiml_app';
-  if (live.app === 'deleted') {
+  if (live?.app === 'deleted') {
     return check(id, false, '', `The TwiML Application ${s.twimlAppSid} was deleted in Twilio.`, `Save the workspace settings again: Ring Tonic will create a new one.`);
   }
   const provisioned = s.dialerStatus === 'ready' && Boolean(s.twimlAppSid);

@@ -8,11 +8,12 @@ import { DialerProvisioningService } from './dialer-provisioning.service.js';
 import { CampaignEntity } from './entities/campaign.entity.js';
 import { PhoneNumberEntity } from './entities/phone-number.entity.js';
 import { PhoneNumbersService } from './phone-numbers.service.js';
+import { TwilioProbes } from './twilio-probe.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CampaignEntity, PhoneNumberEntity]), WorkspaceModule],
   controllers: [DialerProvisioningController],
-  providers: [DialerProvisioningService, DialerHealthService, PhoneNumbersService, CampaignsService],
+  providers: [DialerProvisioningService, DialerHealthService, PhoneNumbersService, CampaignsService, TwilioProbes],
   exports: [DialerProvisioningService, DialerHealthService, PhoneNumbersService, CampaignsService],
 })
 export class DialerProvisioningModule {}
