@@ -1,18 +1,46 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DialerStatus } from '@ringtonic/contracts';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type TwilioClient, TwilioClientFactory, twilioErrorCode, twilioErrorStatus } from '../telephony/twilio-client.factory.js';
 import { type TwilioSecrets, WorkspaceService } from '../workspace/workspace.service.js';
 import { PhoneNumbersService } from './phone-numbers.service.js';
+import { fingerprint, probeAccount, TwilioProbes } from './twilio-probe.js';
 import { twimlAppName, webhookUrls } from './webhook-urls.js';
 
 export const TRIAL_WARNING =
   'Your Twilio account is on a free trial: outbound calls only reach verified numbers, you are limited to one Twilio number and calls are capped at 10 minutes. Upgrade your Twilio account (Billing → Upgrade) for the dialer to work properly.';
 
+const ACCOUNT_INACTIVE = 'Your Twilio account is ';
+const ACCOUNT_REJECTED = 'Twilio rejected the Account SID and Auth Token';
+const UNREACHABLE = 'Twilio could not be reached';
+
+/** Whether a stored not_ready message is Twilio's answer about the account (inactive, rejected, unreachable). */
+export const isAccountProblem = (message: string | null): boolean =>
+  [ACCOUNT_INACTIVE, ACCOUNT_REJECTED, UNREACHABLE].some((start) => message?.startsWith(start));
+export const isAccountInactive = (message: string | null): boolean => Boolean(message?.startsWith(ACCOUNT_INACTIVE));
+
 const CREDENTIALS_FIX = 'Verify your Account SID and Auth Token in the Basic tab, make sure your Twilio account is active (not suspended), then save the workspace settings again to retry.';
 
-type Outcome = { status: DialerStatus; message: string | null; twimlAppSid?: string | null; accountType?: 'Trial' | 'Full' | null };
+type Outcome = {
+  status: DialerStatus;
+  message: string | null;
+  twimlAppSid?: string | null;
+  accountType?: 'Trial' | 'Full' | null;
+  /** The TwiML App was created, or its URLs updated (a new account, deleted in Twilio, PUBLIC_URL changed). */
+  appChanged?: boolean;
+};
+
+/** How the provisioning triggered by one save treats the tracking numbers (the demo's start). */
+export interface ProvisionOptions {
+  /** Re-point even when nothing the numbers depend on changed. */
+  repointAlways?: boolean;
+  /** Create numbers missing from the account altogether (the sandbox only). */
+  recreateMissing?: boolean;
+  /** Set by provisioning once it re-pointed the numbers: true, or false when that failed (logged). */
+  repointed?: boolean;
+}
 
 /**
  * Saving with the dialer enabled creates — or reuses, or recreates if deleted in Twilio — the
@@ -22,32 +50,58 @@ type Outcome = { status: DialerStatus; message: string | null; twimlAppSid?: str
 export class DialerProvisioningService implements OnModuleInit {
   private readonly logger = new Logger(DialerProvisioningService.name);
 
+  /** Per workspace, the Twilio settings the numbers were last re-pointed with (this process). */
+  private readonly pointedWith = new Map<string, string>();
+  private readonly saveOptions = new AsyncLocalStorage<ProvisionOptions>();
+
   constructor(
     private readonly workspaces: WorkspaceService,
     private readonly twilio: TwilioClientFactory,
     private readonly numbers: PhoneNumbersService,
+    private readonly probes: TwilioProbes,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.workspaces.onDialerSettingsSaved((id) => this.provision(id));
+    this.workspaces.onDialerSettingsSaved((id) => this.provision(id, this.saveOptions.getStore()));
   }
 
-  async provision(workspaceId: string): Promise<void> {
+  /** Runs `save` (a workspace settings update) with these options for the provisioning it triggers. */
+  saveWith<T>(options: ProvisionOptions, save: () => Promise<T>): Promise<T> {
+    return this.saveOptions.run(options, save);
+  }
+
+  async provision(workspaceId: string, options: ProvisionOptions = {}): Promise<void> {
     const secrets = await this.workspaces.twilioCredentials(workspaceId);
     const outcome = await this.attempt(secrets);
     await this.workspaces.recordDialerState(workspaceId, outcome);
+    this.probes.invalidate(workspaceId);
     this.logger.log(`Dialer of workspace ${workspaceId}: ${outcome.status}${outcome.message ? ` (${outcome.message})` : ''}`);
-    // Like the App, the tracking numbers follow PUBLIC_URL (and lose a TwiML App attached since).
-    if (outcome.status === 'ready') await this.repointNumbers(workspaceId);
+    if (outcome.status !== 'ready') return;
+    const settings = fingerprint(secrets.accountSid, secrets.authToken, secrets.apiKeySid, secrets.apiKeySecret);
+    // Like the App, the tracking numbers follow PUBLIC_URL (and lose a TwiML App attached since) —
+    // but only when something they depend on may have changed: not on every rename or toggle.
+    const known = this.pointedWith.get(workspaceId);
+    const changed = secrets.dialerStatus !== 'ready' || outcome.appChanged || (known !== undefined && known !== settings);
+    if (!options.repointAlways && !changed) {
+      if (known === undefined) this.pointedWith.set(workspaceId, settings);
+      return;
+    }
+    options.repointed = await this.repointNumbers(workspaceId, options.recreateMissing ?? false);
+    // After a failure the next save tries again ('' matches no settings).
+    this.pointedWith.set(workspaceId, options.repointed ? settings : '');
   }
 
-  private async repointNumbers(workspaceId: string): Promise<void> {
+  private async repointNumbers(workspaceId: string, recreateMissing: boolean): Promise<boolean> {
     try {
-      const r = await this.numbers.repoint(workspaceId);
-      if (r.repointed || r.reattached) this.logger.log(`Workspace ${workspaceId}: ${r.repointed} tracking number(s) re-pointed, ${r.reattached} reattached`);
+      const r = await this.numbers.repoint(workspaceId, { recreateMissing });
+      if (r.repointed || r.reattached || r.recreated) {
+        this.logger.log(`Workspace ${workspaceId}: ${r.repointed} tracking number(s) re-pointed, ${r.reattached} reattached, ${r.recreated} recreated`);
+      }
+      return true;
     } catch (e) {
       this.logger.warn(`Workspace ${workspaceId}: tracking numbers not re-pointed: ${(e as Error).message}`);
+      return false;
     }
   }
 
@@ -55,17 +109,18 @@ export class DialerProvisioningService implements OnModuleInit {
     if (!s.accountSid || !s.authToken || !s.apiKeySid || !s.apiKeySecret) {
       return { status: 'not_ready', message: 'Twilio credentials or API key are missing.' };
     }
-    const admin = this.twilio.create({ accountSid: s.accountSid, authToken: s.authToken });
-    let accountType: 'Trial' | 'Full' | null;
-    try {
-      const account = await admin.api.v2010.accounts(s.accountSid).fetch();
-      if (account.status !== 'active') {
-        return { status: 'not_ready', message: `Your Twilio account is ${account.status}. ${CREDENTIALS_FIX}`, accountType: account.type as 'Trial' | 'Full' };
-      }
-      accountType = account.type === 'Trial' ? 'Trial' : 'Full';
-    } catch (e) {
-      return { status: 'not_ready', message: this.explain(e, 'Twilio rejected the Account SID and Auth Token'), accountType: null };
+    const account = await probeAccount(this.twilio, { accountSid: s.accountSid, authToken: s.authToken });
+    if (account.state === 'inactive') {
+      return { status: 'not_ready', message: `${ACCOUNT_INACTIVE}${account.status}. ${CREDENTIALS_FIX}`, accountType: account.type };
     }
+    if (account.state === 'rejected') {
+      return { status: 'not_ready', message: `${ACCOUNT_REJECTED} (Twilio error ${account.code}). ${CREDENTIALS_FIX}`, accountType: null };
+    }
+    if (account.state !== 'ok') {
+      return { status: 'not_ready', message: this.unreachable(account.state === 'unreachable' ? account.reason : 'not asked'), accountType: null };
+    }
+    const accountType = account.type;
+    const admin = this.twilio.create({ accountSid: s.accountSid, authToken: s.authToken });
 
     try {
       const apiKeyClient = this.twilio.create({ accountSid: s.accountSid, apiKeySid: s.apiKeySid, apiKeySecret: s.apiKeySecret });
@@ -79,14 +134,14 @@ export class DialerProvisioningService implements OnModuleInit {
     }
 
     try {
-      const appSid = await this.ensureApplication(admin, s);
-      return { status: 'ready', message: accountType === 'Trial' ? TRIAL_WARNING : null, twimlAppSid: appSid, accountType };
+      const app = await this.ensureApplication(admin, s);
+      return { status: 'ready', message: accountType === 'Trial' ? TRIAL_WARNING : null, twimlAppSid: app.sid, accountType, appChanged: app.changed };
     } catch (e) {
       return { status: 'not_ready', accountType, message: this.explain(e, 'Ring Tonic could not create the TwiML Application in your Twilio account') };
     }
   }
 
-  private async ensureApplication(client: TwilioClient, s: TwilioSecrets): Promise<string> {
+  private async ensureApplication(client: TwilioClient, s: TwilioSecrets): Promise<{ sid: string; changed: boolean }> {
     const urls = webhookUrls(this.config.publicUrl);
     const wanted = { voiceUrl: urls.clientVoice, voiceMethod: 'POST', statusCallback: urls.status, statusCallbackMethod: 'POST' };
     const apps = client.api.v2010.accounts(s.accountSid!).applications;
@@ -99,19 +154,19 @@ export class DialerProvisioningService implements OnModuleInit {
       }
     }
     existing ??= (await apps.list({ friendlyName: twimlAppName(s.workspaceId), limit: 1 }))[0] ?? null;
-    if (!existing) return (await apps.create({ friendlyName: twimlAppName(s.workspaceId), ...wanted })).sid;
-    if (existing.voiceUrl !== wanted.voiceUrl || existing.statusCallback !== wanted.statusCallback) {
-      await apps(existing.sid).update(wanted);
-    }
-    return existing.sid;
+    if (!existing) return { sid: (await apps.create({ friendlyName: twimlAppName(s.workspaceId), ...wanted })).sid, changed: true };
+    const stale = existing.voiceUrl !== wanted.voiceUrl || existing.statusCallback !== wanted.statusCallback;
+    if (stale) await apps(existing.sid).update(wanted);
+    return { sid: existing.sid, changed: stale || existing.sid !== s.twimlAppSid };
   }
 
   private explain(e: unknown, what: string, fix = CREDENTIALS_FIX): string {
     const code = twilioErrorCode(e);
-    if (code === null) {
-      this.logger.warn(`Twilio unreachable: ${(e as Error).message}`);
-      return `Twilio could not be reached (${(e as Error).message}). Save the workspace settings again to retry.`;
-    }
-    return `${what} (Twilio error ${code}). ${fix}`;
+    return code === null ? this.unreachable((e as Error).message) : `${what} (Twilio error ${code}). ${fix}`;
+  }
+
+  private unreachable(reason: string): string {
+    this.logger.warn(`Twilio unreachable: ${reason}`);
+    return `${UNREACHABLE} (${reason}). Save the workspace settings again to retry.`;
   }
 }

@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { SandboxRequestClient } from '@ringtonic/sandbox';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { dialerSettings, post, type SandboxAccount, sandboxAccount } from '../../test/factories/sandbox.factory.js';
@@ -30,6 +32,9 @@ describe('tracking numbers point at our webhooks (e2e)', () => {
     return log as { to_e164: string };
   };
 
+  /** A second API key of the account: saving it is a change of the dialer's Twilio settings. */
+  const newApiKey = (a: SandboxAccount) => post<{ sid: string; secret: string }>(`${w.sandbox.url}/2010-04-01/Accounts/${a.accountSid}/Keys.json`, { FriendlyName: 'Rotated' }, auth(a));
+
   async function readyAgency(account: SandboxAccount) {
     const s = await signup(w.apps[0]!.app);
     const ws = `/api/v1/workspaces/${s.workspace.id}`;
@@ -56,7 +61,7 @@ describe('tracking numbers point at our webhooks (e2e)', () => {
     expect(await callReachesUs(s.workspaceId, number.phoneNumber)).toEqual({ to_e164: number.phoneNumber });
   });
 
-  it('should re-point drifted numbers and reattach a re-created one when the dialer settings are saved', async () => {
+  it('should re-point drifted numbers and reattach a re-created one when the dialer settings change', async () => {
     const account = await sandboxAccount(w.sandbox, { numberCount: 2 });
     const [drifted, lost] = account.numbers as [SandboxAccount['numbers'][0], SandboxAccount['numbers'][0]];
     const s = await readyAgency(account);
@@ -70,7 +75,8 @@ describe('tracking numbers point at our webhooks (e2e)', () => {
     expect(del.status).toBe(204);
     const again = await post<{ sid: string }>(`${w.sandbox.url}/sandbox/accounts/${account.accountSid}/numbers`, { e164: lost.phoneNumber });
 
-    await http().patch(s.ws).set(bearer(s.token)).send({ dialer: { enabled: true } }).expect(200);
+    const key = await newApiKey(account);
+    await http().patch(s.ws).set(bearer(s.token)).send({ dialer: { apiKeySid: key.sid, apiKeySecret: key.secret } }).expect(200);
 
     const ours = { voice_url: `${w.urls[0]}/webhooks/twilio/voice/inbound`, status_callback: `${w.urls[0]}/webhooks/twilio/voice/status`, voice_application_sid: '' };
     expect(await fetchNumber(account, drifted.sid)).toMatchObject(ours);
@@ -90,5 +96,38 @@ describe('tracking numbers point at our webhooks (e2e)', () => {
     const bad = await http().patch(s.ws).set(bearer(s.token)).send({ twilio: { authToken: 'f'.repeat(32) } }).expect(200);
     expect(bad.body.dialer.status).toBe('not_ready');
     expect(await fetchNumber(account, number.sid)).toMatchObject({ voice_url: `${OLD}/x` });
+  });
+
+  it('should not touch the numbers on a rename or a permission toggle, and re-point them when the API key or the enabled switch changes', async () => {
+    const account = await sandboxAccount(w.sandbox, { numberCount: 1 });
+    const number = account.numbers[0]!;
+    const s = await readyAgency(account);
+    await http().post(`${s.ws}/phone-numbers/import`).set(bearer(s.token)).send({ twilioSids: [number.sid] }).expect(200);
+    const numberRequests = jest.spyOn(SandboxRequestClient.prototype, 'request');
+    try {
+      const touched = () => numberRequests.mock.calls.filter(([o]) => o.uri.includes(`/Accounts/${account.accountSid}/IncomingPhoneNumbers`)).length;
+      const updates = () => numberRequests.mock.calls.filter(([o]) => String(o.method).toUpperCase() === 'POST' && o.uri.endsWith(`/IncomingPhoneNumbers/${number.sid}.json`)).length;
+      await post(numberUrl(account, number.sid), { VoiceUrl: `${OLD}/x` }, auth(account));
+
+      await http().patch(s.ws).set(bearer(s.token)).send({ name: 'Renamed agency' }).expect(200);
+      await http().patch(s.ws).set(bearer(s.token)).send({ permissions: { managerEditContacts: true } }).expect(200);
+      await http().patch(s.ws).set(bearer(s.token)).send({ ai: { enabled: false } }).expect(200);
+      expect(touched()).toBe(0);
+      expect(await fetchNumber(account, number.sid)).toMatchObject({ voice_url: `${OLD}/x` });
+
+      const key = await newApiKey(account);
+      await http().patch(s.ws).set(bearer(s.token)).send({ dialer: { apiKeySid: key.sid, apiKeySecret: key.secret } }).expect(200);
+      expect(updates()).toBe(1);
+      expect(await fetchNumber(account, number.sid)).toMatchObject({ voice_url: `${w.urls[0]}/webhooks/twilio/voice/inbound` });
+
+      // Switched off and on again: re-pointed on the way back on.
+      await post(numberUrl(account, number.sid), { VoiceUrl: `${OLD}/y` }, auth(account));
+      await http().patch(s.ws).set(bearer(s.token)).send({ dialer: { enabled: false } }).expect(200);
+      await http().patch(s.ws).set(bearer(s.token)).send({ dialer: { enabled: true } }).expect(200);
+      expect(updates()).toBe(2);
+      expect(await fetchNumber(account, number.sid)).toMatchObject({ voice_url: `${w.urls[0]}/webhooks/twilio/voice/inbound` });
+    } finally {
+      numberRequests.mockRestore();
+    }
   });
 });

@@ -18,4 +18,4 @@ export const pointsAtUs = (
   n: { voiceUrl: string; voiceMethod: string; statusCallback: string; voiceApplicationSid: string | null; trunkSid: string | null },
   wanted: ReturnType<typeof numberWebhooks>,
 ) =>
-  n.voiceUrl === wanted.voiceUrl && n.voiceMethod?.toUpperCase() === 'POST' && n.statusCallback === wanted.statusCallback && !n.voiceApplicationSid && !n.trunkSid;
+  n.voiceUrl === wanted.voiceUrl && n.voiceMethod.toUpperCase() === 'POST' && n.statusCallback === wanted.statusCallback && !n.voiceApplicationSid && !n.trunkSid;
