@@ -1,4 +1,5 @@
-import { startSandbox } from '@ringtonic/sandbox';
+import { jest } from '@jest/globals';
+import { SandboxRequestClient, startSandbox } from '@ringtonic/sandbox';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { post, type Sandbox } from '../../test/factories/sandbox.factory.js';
@@ -42,7 +43,7 @@ describe('demo workspace dialer seed (e2e)', () => {
     expect(campaigns).toEqual([{ name: 'Facebook Ads' }, { name: 'Google Ads' }]);
   });
 
-  it('should re-point drifted numbers and bring back numbers the sandbox lost on a later start', async () => {
+  it('should re-point drifted numbers and bring back numbers the sandbox lost on a later start, in one pass', async () => {
     const [drifted, gone, rebought] = await trackingNumbers();
     // Pointed at an old PORT and tied to a TwiML App; one number lost; one lost and seeded again (new SID).
     const app = await post<{ sid: string }>(`${sandbox.url}/2010-04-01/Accounts/${DEMO_TWILIO.accountSid}/Applications.json`, { FriendlyName: 'Other', VoiceUrl: `${OLD}/x` }, AUTH);
@@ -50,7 +51,16 @@ describe('demo workspace dialer seed (e2e)', () => {
     for (const n of [gone!, rebought!]) expect((await fetch(`${numbersUrl()}/${n.twilio_sid}.json`, { method: 'DELETE', headers: basic })).status).toBe(204);
     const seededAgain = await post<{ sid: string }>(`${sandbox.url}/sandbox/accounts/${DEMO_TWILIO.accountSid}/numbers`, { e164: rebought!.e164 });
 
-    await seedDemoDialer(t.app, workspaceId, sandbox.url);
+    const twilioRequests = jest.spyOn(SandboxRequestClient.prototype, 'request');
+    try {
+      await seedDemoDialer(t.app, workspaceId, sandbox.url);
+      // One pass over the numbers: the account's numbers listed once, the lost one created once.
+      const calls = twilioRequests.mock.calls.map(([o]) => `${String(o.method).toUpperCase()} ${o.uri.replace(/\?.*$/, '')}`);
+      expect(calls.filter((c) => c === `GET ${numbersUrl().replace(sandbox.url, 'https://api.twilio.com')}.json`)).toHaveLength(1);
+      expect(calls.filter((c) => c === `POST ${numbersUrl().replace(sandbox.url, 'https://api.twilio.com')}.json`)).toHaveLength(1);
+    } finally {
+      twilioRequests.mockRestore();
+    }
 
     const inAccount = await accountNumbers();
     expect(inAccount.map((n) => n.phone_number).sort()).toEqual(DEMO_TWILIO.numbers);
