@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import { PhoneNumbersService } from '../dialer-provisioning/phone-numbers.service.js';
 import { PresenceService } from '../presence/presence.service.js';
-import { joinConferenceTwiml, outboundDialTwiml, sayAndHangupTwiml } from '../telephony/twiml.js';
+import { joinConferenceTwiml, outboundDialTwiml, sayAndHangupTwiml, whisperTwiml } from '../telephony/twiml.js';
 import { WorkspaceService } from '../workspace/workspace.service.js';
 import { conferenceName, RingStateService } from './ring-state.service.js';
 import { routingUrls } from './routing-urls.js';
@@ -56,7 +56,18 @@ export class ClientWebhookService {
     return joinConferenceTwiml(conferenceName(callLogId), routingUrls(this.config.publicUrl), ws.recordCalls ? { callLogId } : null);
   }
 
-  private async outbound(ws: { id: string; recordCalls: boolean; permissions: Parameters<typeof can>[2] }, role: Parameters<typeof can>[0], userId: string, p: ClientParams): Promise<string> {
+  /**
+   * The whisper an outbound callee hears once they pick up, before the bridge: the workspace's
+   * consent announcement as it is now. A read only (Twilio may retry); an unknown workspace, one on
+   * another Twilio account, or recording since turned off → an empty document (the callee is bridged).
+   */
+  async whisper(workspaceId: unknown, p: ClientParams): Promise<string> {
+    const ws = isUuid(workspaceId) ? await this.workspaces.get(workspaceId).catch(() => null) : null;
+    if (!ws || !p.AccountSid || ws.twilio.accountSid !== p.AccountSid || !ws.recordCalls) return whisperTwiml(null);
+    return whisperTwiml(ws.recordingAnnouncement);
+  }
+
+  private async outbound(ws: { id: string; recordCalls: boolean; recordingAnnouncement: string | null; permissions: Parameters<typeof can>[2] }, role: Parameters<typeof can>[0], userId: string, p: ClientParams): Promise<string> {
     if (!can(role, 'calls.make', ws.permissions)) return sayAndHangupTwiml('Your role does not allow outbound calls.');
     const callerId = p.CallerId ? await this.numbers.ofWorkspace(ws.id, p.CallerId) : null;
     if (!callerId) return sayAndHangupTwiml('Choose one of your workspace tracking numbers as the caller ID.');
@@ -81,6 +92,7 @@ export class ClientWebhookService {
       campaignId: callerId.campaignId,
     });
     await this.presence.setInCall(ws.id, userId, true);
-    return outboundDialTwiml({ callerId: callerId.e164, to, record: ws.recordCalls, urls: routingUrls(this.config.publicUrl) });
+    const urls = routingUrls(this.config.publicUrl);
+    return outboundDialTwiml({ callerId: callerId.e164, to, record: ws.recordCalls, urls, whisperFor: ws.recordingAnnouncement ? ws.id : null });
   }
 }

@@ -5,4 +5,5 @@ export const routingUrls = (publicUrl: string): WebhookUrls => ({
   status: `${publicUrl}/webhooks/twilio/voice/status`,
   recording: `${publicUrl}/webhooks/twilio/voice/recording`,
   voicemail: `${publicUrl}/webhooks/twilio/voice/voicemail`,
+  whisper: (workspaceId) => `${publicUrl}/webhooks/twilio/voice/whisper?workspaceId=${encodeURIComponent(workspaceId)}`,
 });

@@ -9,14 +9,16 @@ import { bearer, signup } from '../../test/factories/users.factory.js';
 const PUBLIC_URL = 'http://localhost:3999';
 const TABLES = ['call_logs', 'contacts', 'ringing_calls', 'call_offers'];
 const hex = (c: string) => c.repeat(32);
+const CONSENT = 'This call is recorded.';
 
-/** The six real Twilio webhooks refuse a missing, forged or tampered signature before anything changes. */
+/** The seven real Twilio webhooks refuse a missing, forged or tampered signature before anything changes. */
 describe('Twilio webhook routes: signature required (e2e)', () => {
   let sandbox: Sandbox;
   let t: TestApp;
   let account: SandboxAccount;
   let callSid: string;
   let callLogId: string;
+  let workspaceId: string;
   const http = () => request(t.app.getHttpServer());
   const sign = (path: string, params: Record<string, string>) => expectedTwilioSignature(account.authToken, `${PUBLIC_URL}${path}`, params);
   /** Every row of the tables a webhook writes, as one text: equal before and after = nothing changed. */
@@ -32,9 +34,11 @@ describe('Twilio webhook routes: signature required (e2e)', () => {
     t = await createTestApp({ PUBLIC_URL }, { sandboxUrl: sandbox.url });
     account = await sandboxAccount(sandbox, { numberCount: 1 });
     const s = await signup(t.app);
+    workspaceId = s.workspace.id;
     const ws = `/api/v1/workspaces/${s.workspace.id}`;
     await http().patch(ws).set(bearer(s.accessToken)).send({ plan: 'agency' }).expect(200);
     await http().patch(ws).set(bearer(s.accessToken)).send(dialerSettings(account)).expect(200);
+    await http().patch(ws).set(bearer(s.accessToken)).send({ recordCalls: true, recordingAnnouncement: CONSENT }).expect(200);
     await http().post(`${ws}/phone-numbers/import`).set(bearer(s.accessToken)).send({ twilioSids: [account.numbers[0]!.sid] }).expect(200);
 
     // A correctly signed inbound call does write: the snapshot sees it, and the other routes have a call to act on.
@@ -57,13 +61,16 @@ describe('Twilio webhook routes: signature required (e2e)', () => {
     ['conference', () => ({ CallSid: callSid, ConferenceSid: 'CF' + hex('d'), FriendlyName: `call-${callLogId}`, StatusCallbackEvent: 'conference-end' })],
     ['recording', () => ({ CallSid: callSid, RecordingSid: 'RE' + hex('e'), RecordingUrl: `${sandbox.url}/x/RE${hex('e')}`, RecordingStatus: 'completed', RecordingDuration: '5' })],
     ['voicemail', () => ({ CallSid: callSid, RecordingSid: 'RE' + hex('f'), RecordingUrl: `${sandbox.url}/x/RE${hex('f')}`, RecordingDuration: '7', Digits: 'hangup' })],
+    ['whisper', () => ({ CallSid: 'CA' + hex('1'), ParentCallSid: callSid, From: account.numbers[0]!.phoneNumber, To: '+14155550145', Direction: 'outbound-dial', CallStatus: 'in-progress' })],
   ];
+  // The whisper names its workspace in the (signed) query string.
+  const pathOf = (route: string) => `/webhooks/twilio/voice/${route}${route === 'whisper' ? `?workspaceId=${workspaceId}` : ''}`;
   const cases = routes.flatMap(([route, params]) =>
     (['missing', 'forged', 'tampered'] as const).map((how) => [route, how, params] as const),
   );
 
   it.each(cases)('should answer 403 to /webhooks/twilio/voice/%s with a %s signature and change nothing', async (route, how, params) => {
-    const path = `/webhooks/twilio/voice/${route}`;
+    const path = pathOf(route);
     const body = { AccountSid: account.accountSid, ...params() };
     const before = await snapshot();
     const req = http().post(path).type('form');
@@ -83,5 +90,12 @@ describe('Twilio webhook routes: signature required (e2e)', () => {
     await http().post(path).set('X-Twilio-Signature', sign(path, body)).type('form').send(body).expect(200);
     expect((await snapshot()).call_logs).not.toEqual(before.call_logs);
     expect((await t.app.get(DataSource).query(`SELECT recording_sid FROM call_logs WHERE id = $1`, [callLogId]))[0]).toEqual({ recording_sid: body.RecordingSid });
+  });
+
+  it('should speak the consent announcement once the whisper is correctly signed', async () => {
+    const path = pathOf('whisper');
+    const body: Record<string, string> = { AccountSid: account.accountSid, ...routes[6]![1]() };
+    const res = await http().post(path).set('X-Twilio-Signature', sign(path, body)).type('form').send(body).expect(200);
+    expect(res.text).toContain(`<Say voice="Polly.Joanna">${CONSENT}</Say>`);
   });
 });

@@ -36,6 +36,14 @@ export class TwilioWebhooksController {
     return this.client.handle(p);
   }
 
+  /** <Number url> on a recorded outbound call: the callee hears the consent announcement. */
+  @Post('whisper')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  handleWhisper(@Body() p: TwilioParams, @Query('workspaceId') workspaceId?: unknown): Promise<string> {
+    return this.client.whisper(workspaceId, p);
+  }
+
   @Post('status')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')

@@ -5,6 +5,8 @@ export interface WebhookUrls {
   status: string;
   recording: string;
   voicemail: string;
+  /** Consent whisper for an outbound callee; the workspace is named, never the announcement text. */
+  whisper: (workspaceId: string) => string;
 }
 
 const VOICE = { voice: 'Polly.Joanna' as const };
@@ -65,18 +67,30 @@ export function sayAndHangupTwiml(message: string): string {
   return r.toString();
 }
 
-/** The agent's outbound call: callerId is a tracking number, the callee rings until answered. */
-export function outboundDialTwiml(input: { callerId: string; to: string; record: boolean; urls: WebhookUrls }): string {
+/**
+ * The agent's outbound call: callerId is a tracking number, the callee rings until answered. A
+ * recorded call with a consent announcement (`whisperFor` = the workspace) first runs the whisper
+ * URL on the callee's leg once they pick up, so they hear it before being bridged (§3.1 <Number url>).
+ */
+export function outboundDialTwiml(input: { callerId: string; to: string; record: boolean; urls: WebhookUrls; whisperFor?: string | null }): string {
   const r = new twilio.twiml.VoiceResponse();
   const dial = r.dial({
     callerId: input.callerId,
     answerOnBridge: true,
     ...(input.record ? { record: 'record-from-answer' as const, recordingStatusCallback: input.urls.recording } : {}),
   });
+  const whisper = input.record && input.whisperFor ? { url: input.urls.whisper(input.whisperFor), method: 'POST' as const } : {};
   dial.number(
-    { statusCallback: input.urls.status, statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'] },
+    { ...whisper, statusCallback: input.urls.status, statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'] },
     input.to,
   );
+  return r.toString();
+}
+
+/** What an outbound callee hears before being bridged: the consent announcement, or nothing. */
+export function whisperTwiml(announcement: string | null): string {
+  const r = new twilio.twiml.VoiceResponse();
+  if (announcement) r.say(VOICE, announcement);
   return r.toString();
 }
 
