@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useDialer } from '../api/dialer';
 import { takesCalls as memberTakesCalls } from '../hooks/use-call-action';
 import { useDialerSession } from '../hooks/use-dialer-session';
-import { presenceTiming } from '../lib/timing';
 import { useActiveCall, useDeviceError, useDialerStore, usePresence, useRingingCalls, useWidgetExpanded } from '../stores/dialer-store';
 import { ActiveCallView } from './active-call-view';
 import { AudioSettings } from './audio-settings';
@@ -92,7 +91,7 @@ export function DialerWidget({ workspaceId, userId, role, permissions }: DialerW
   const takesCalls = memberTakesCalls(role, permissions);
   const dialer = useDialer(workspaceId);
   const available = takesCalls && dialer.data?.available === true;
-  useDialerSession(workspaceId, userId, available, presenceTiming(dialer.data));
+  useDialerSession(workspaceId, userId, available ? (dialer.data ?? null) : null);
   const expanded = useWidgetExpanded();
 
   if (!dialer.data || !takesCalls) return null;

@@ -4,17 +4,13 @@ import { ApiRequestError, errorMessage } from '@/lib/api-error';
 import { acquireRealtime } from '@/lib/realtime';
 import type { RealtimeSocket } from '@/lib/socket';
 import { answerCall, getRingingCalls, rejectCall } from '../api/calls';
-import { createVoiceToken } from '../api/dialer';
 import { useDialerStore } from '../stores/dialer-store';
-import { createVoiceDevice } from '../voice/create-voice-device';
-import type { AudioDevices, VoiceCall, VoiceDevice } from '../voice/voice-device';
-import { isTokenError } from '../voice/voice-errors';
-import { applyStoredAudioChoices } from './audio-preference';
+import type { AudioDevices, VoiceCall } from '../voice/voice-device';
 import { notifyIncomingCall } from './notify';
 import { heartbeat, statusChosenByHand, trackPresence } from './presence-tracker';
 import { startRingtone, stopRingtone } from './sound';
 import type { PresenceTiming } from './timing';
-import { startTokenRefresh, type TokenRefresher } from './token-refresh';
+import { holdVoiceDevice, type VoiceDeviceHolder } from './voice-device-holder';
 
 export interface DialerSessionOptions {
   workspaceId: string;
@@ -29,9 +25,10 @@ export interface DialerSessionOptions {
 interface Session {
   options: DialerSessionOptions;
   socket: RealtimeSocket;
-  device: Promise<VoiceDevice> | null;
+  voice: VoiceDeviceHolder;
   call: VoiceCall | null;
-  tokens: TokenRefresher | null;
+  /** The running presence tracker, restarted alone when the server's timings change. */
+  presence: { timing: PresenceTiming; stop: () => void };
   cleanups: Array<() => void>;
 }
 
@@ -44,45 +41,6 @@ async function restoreRingingCalls(workspaceId: string): Promise<void> {
   } catch {
     // The next call.ringing event still arrives; nothing to tell the agent.
   }
-}
-
-function startDevice(s: Session): Promise<VoiceDevice> {
-  s.device ??= (async () => {
-    const token = await createVoiceToken(s.options.workspaceId);
-    // An expired or invalid token is replaced at once instead of asking the agent to reload.
-    const onDeviceError = (message: string, code?: number) => {
-      store().deviceFailed(message);
-      if (isTokenError(code)) s.tokens?.refreshNow();
-    };
-    const device = await createVoiceDevice(token, onDeviceError);
-    s.tokens?.stop();
-    s.tokens = startTokenRefresh(
-      () => createVoiceToken(s.options.workspaceId),
-      (fresh) => device.updateToken(fresh),
-      token.expiresAt,
-      () => {
-        if (store().deviceError) store().deviceFailed(null);
-      },
-    );
-    if (session !== s) s.tokens.stop();
-    await applyStoredAudioChoices(device);
-    if (store().deviceError) store().deviceFailed(null);
-    return device;
-  })();
-  s.device.catch((error: unknown) => {
-    store().deviceFailed(errorMessage(error, 'The voice connection could not start.'));
-    if (session === s) s.device = null;
-  });
-  return s.device;
-}
-
-// A device that failed to connect is rebuilt (new token, new connection) on the next call.
-function resetDevice(s: Session): void {
-  const device = s.device;
-  s.device = null;
-  s.tokens?.stop();
-  s.tokens = null;
-  void device?.then((d) => d.destroy()).catch(() => undefined);
 }
 
 function listen(s: Session): void {
@@ -130,12 +88,11 @@ export function startDialerSession(options: DialerSessionOptions): () => void {
   store().sessionEnded();
   const realtime = acquireRealtime(options.workspaceId, options.getAccessToken);
   const socket = realtime.socket;
-  const s: Session = { options, socket, device: null, call: null, tokens: null, cleanups: [] };
+  const presence = { timing: options.timing, stop: trackPresence(socket, options.timing) };
+  const s: Session = { options, socket, voice: holdVoiceDevice(options.workspaceId), call: null, presence, cleanups: [] };
   session = s;
   listen(s);
-  void startDevice(s);
-
-  s.cleanups.push(trackPresence(socket, options.timing));
+  void s.voice.get().catch(() => undefined);
 
   // Ring while a card is shown and no call is up.
   s.cleanups.push(
@@ -153,13 +110,23 @@ export function startDialerSession(options: DialerSessionOptions): () => void {
   };
 }
 
+/** New heartbeat / auto-away timings from GET …/dialer: only the presence tracker restarts (a call stays up). */
+export function updatePresenceTiming(timing: PresenceTiming): void {
+  const s = session;
+  if (!s) return;
+  const { heartbeatSeconds, autoAwaySeconds } = s.presence.timing;
+  if (heartbeatSeconds === timing.heartbeatSeconds && autoAwaySeconds === timing.autoAwaySeconds) return;
+  s.presence.stop();
+  s.presence = { timing, stop: trackPresence(s.socket, timing) };
+}
+
 export function stopDialerSession(): void {
   const s = session;
   if (!s) return;
   session = null;
-  s.tokens?.stop();
+  s.presence.stop();
   s.cleanups.forEach((cleanup) => cleanup());
-  void s.device?.then((d) => d.destroy()).catch(() => undefined);
+  s.voice.stop();
   stopRingtone();
   store().sessionEnded();
 }
@@ -202,11 +169,11 @@ export async function answerRingingCall(call: CallRingingEvent): Promise<void> {
   }
   store().callAnswered(call);
   try {
-    const device = await startDevice(s);
+    const device = await s.voice.get();
     wireCall(s, await device.connect({ answerCallId: call.callId }));
   } catch (error) {
     store().callDisconnected();
-    resetDevice(s);
+    s.voice.reset();
     toast.error(errorMessage(error, 'Could not connect the call.'));
   }
 }
@@ -230,13 +197,13 @@ export async function placeCall(outbound: OutboundCall): Promise<void> {
   if (store().activeCall) return;
   store().outboundCallStarted({ number: outbound.to, numberFormatted: outbound.toFormatted, name: outbound.name ?? null });
   try {
-    const device = await startDevice(s);
+    const device = await s.voice.get();
     const params: Record<string, string> = { To: outbound.to, CallerId: outbound.callerId };
     if (outbound.contactId) params.ContactId = outbound.contactId;
     wireCall(s, await device.connect(params));
   } catch (error) {
     store().callDisconnected();
-    resetDevice(s);
+    s.voice.reset();
     toast.error(errorMessage(error, 'Could not place the call.'));
   }
 }
@@ -269,12 +236,12 @@ export function chooseStatus(status: IntendedStatus): void {
 export async function listAudioDevices(): Promise<AudioDevices> {
   const s = session;
   if (!s) return { inputs: [], outputs: [] };
-  return (await startDevice(s)).listAudioDevices();
+  return (await s.voice.get()).listAudioDevices();
 }
 
 export async function chooseAudioDevice(kind: 'input' | 'output', id: string): Promise<void> {
   const s = session;
   if (!s) return;
-  const device = await startDevice(s);
+  const device = await s.voice.get();
   await (kind === 'input' ? device.setInputDevice(id) : device.setOutputDevice(id));
 }

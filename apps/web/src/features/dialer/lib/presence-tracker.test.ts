@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RealtimeSocket } from '@/lib/socket';
 import { useDialerStore } from '../stores/dialer-store';
 import { trackPresence } from './presence-tracker';
-import { presenceTiming } from './timing';
 
 const timing = { heartbeatSeconds: 2, autoAwaySeconds: 4 };
 
@@ -18,14 +17,6 @@ function fakeSocket() {
   };
   return { socket: socket as unknown as RealtimeSocket, emitted };
 }
-
-describe('presenceTiming', () => {
-  it('should take the server\'s settings from the dialer response and fall back to the seed\'s values', () => {
-    expect(presenceTiming({ heartbeatSeconds: 2, autoAwaySeconds: 4 })).toEqual({ heartbeatSeconds: 2, autoAwaySeconds: 4 });
-    expect(presenceTiming({})).toEqual({ heartbeatSeconds: 30, autoAwaySeconds: 600 });
-    expect(presenceTiming({ heartbeatSeconds: 0 }).heartbeatSeconds).toBe(30);
-  });
-});
 
 describe('trackPresence', () => {
   beforeEach(() => {

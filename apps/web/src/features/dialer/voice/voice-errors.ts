@@ -40,3 +40,7 @@ export function voiceErrorMessage(code: number | undefined, fallback: string): s
 export function isTokenError(code: number | undefined): boolean {
   return code !== undefined && TOKEN_ERRORS.has(code);
 }
+
+/** Shown when new voice tokens keep being rejected and the dialer stops fetching more. */
+export const TOKEN_GAVE_UP_MESSAGE =
+  'The voice service keeps refusing this browser. Check that this computer’s date and time are right, then reload the page. If it still fails, ask an admin to check the Twilio settings.';
