@@ -6,7 +6,7 @@ const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceI
 
 export const dialerQueryKey = (workspaceId: string) => ['dialer', workspaceId] as const;
 
-export function getDialer(workspaceId: string): Promise<DialerAvailability> {
+function getDialer(workspaceId: string): Promise<DialerAvailability> {
   return apiRequest<DialerAvailability>(`${ws(workspaceId)}/dialer`);
 }
 

@@ -9,7 +9,7 @@ export function takesCalls(role: Role, permissions: Permission[]): boolean {
   return RECEIVES_CALLS.includes(role) && permissions.includes('calls.receive');
 }
 
-export interface CallTarget {
+interface CallTarget {
   phone: string;
   name?: string | null;
   id?: string;

@@ -2,8 +2,8 @@ import { readStored, writeStored } from '@/lib/local-storage';
 import type { VoiceDevice } from '../voice/voice-device';
 
 /** The agent's chosen microphone and speaker, kept in localStorage across reloads. */
-export const AUDIO_KEYS = { input: 'rt.audioInput', output: 'rt.audioOutput' } as const;
-export type AudioKind = keyof typeof AUDIO_KEYS;
+const AUDIO_KEYS = { input: 'rt.audioInput', output: 'rt.audioOutput' } as const;
+type AudioKind = keyof typeof AUDIO_KEYS;
 
 export function readAudioChoice(kind: AudioKind): string | null {
   return readStored(AUDIO_KEYS[kind]);
