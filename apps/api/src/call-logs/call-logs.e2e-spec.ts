@@ -24,27 +24,27 @@ describe('call logs (e2e)', () => {
   });
   afterAll(async () => t.close());
 
-  it('should keep agent A\'s Monday qualification in the report after agent B junks the lead on Tuesday', async () => {
+  it('should keep agent A\'s qualification (a call 3 h ago) in the report after agent B junks the lead on a later call (1 h ago)', async () => {
     const s = await signup(t.app);
     const agentA = await memberWithRole(t.app, s.workspace.id, 'agent');
     const agentB = await memberWithRole(t.app, s.workspace.id, 'agent');
     const john = await contact(s);
-    // Monday: A's call, qualified with a deal value within the hour → the contact becomes qualified.
-    const monday = await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: john.id, agentUserId: agentA.userId, hoursAgo: 3, durationSeconds: 300 });
+    // 3 h ago: A's call, qualified with a deal value now (within its 24 h) → the contact becomes qualified.
+    const aCall = await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: john.id, agentUserId: agentA.userId, hoursAgo: 3, durationSeconds: 300 });
     const qualified = await http()
-      .patch(ws(s, `/call-logs/${monday}`))
+      .patch(ws(s, `/call-logs/${aCall}`))
       .set(bearer(agentA.token))
       .send({ leadStatus: 'qualified', dealValueCents: 500000, notes: 'Wants the premium plan' })
       .expect(200);
     expect(qualified.body).toMatchObject({ leadStatus: 'qualified', dealValueCents: 500000, contactUpdated: true, qualifiedBy: { userId: agentA.userId } });
     expect((await http().get(ws(s, `/contacts/${john.id}`)).set(bearer(s.accessToken))).body.leadStatus).toBe('qualified');
 
-    // Tuesday: B's call on the same contact, marked junk → the contact becomes junk.
-    const tuesday = await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: john.id, agentUserId: agentB.userId, hoursAgo: 1, direction: 'inbound', durationSeconds: 60 });
-    await http().patch(ws(s, `/call-logs/${tuesday}`)).set(bearer(agentB.token)).send({ leadStatus: 'junk' }).expect(200);
+    // 1 h ago: B's call on the same contact, marked junk → the contact becomes junk.
+    const bCall = await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: john.id, agentUserId: agentB.userId, hoursAgo: 1, direction: 'inbound', durationSeconds: 60 });
+    await http().patch(ws(s, `/call-logs/${bCall}`)).set(bearer(agentB.token)).send({ leadStatus: 'junk' }).expect(200);
     expect((await http().get(ws(s, `/contacts/${john.id}`)).set(bearer(s.accessToken))).body.leadStatus).toBe('junk');
 
-    // The week's report still credits A with the qualified call and its revenue.
+    // The last seven days' report still credits A with the qualified call and its revenue.
     const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
     const report = await http().get(ws(s, '/reports/agents')).query({ from, to: new Date(Date.now() + 60_000).toISOString() }).set(bearer(s.accessToken)).expect(200);
     const row = (userId: string) => report.body.items.find((r: { userId: string }) => r.userId === userId);
@@ -52,26 +52,27 @@ describe('call logs (e2e)', () => {
     expect(row(agentB.userId)).toMatchObject({ callsMade: 0, callsAnswered: 1, talkSeconds: 60, qualifiedCalls: 0, attributedRevenueCents: 0 });
     expect(row(s.user.id)).toMatchObject({ callsMade: 0, qualifiedCalls: 0 });
     expect(report.body.items[0].userId).toBe(agentA.userId);
-    const monday2 = await http().get(ws(s, `/call-logs/${monday}`)).set(bearer(s.accessToken)).expect(200);
-    expect(monday2.body).toMatchObject({ leadStatus: 'qualified', contact: { id: john.id, leadStatus: 'junk' } });
+    const aLog = await http().get(ws(s, `/call-logs/${aCall}`)).set(bearer(s.accessToken)).expect(200);
+    expect(aLog.body).toMatchObject({ leadStatus: 'qualified', contact: { id: john.id, leadStatus: 'junk' } });
   });
 
-  it('should credit agent A for the week when Monday\'s qualified call is a day older than Tuesday\'s junking', async () => {
+  it('should credit agent A in the calendar week of A\'s call qualified 26 h ago, after agent B junks the lead on a call 1 h ago', async () => {
     const s = await signup(t.app);
     const agentA = await memberWithRole(t.app, s.workspace.id, 'agent');
     const agentB = await memberWithRole(t.app, s.workspace.id, 'agent');
-    // Monday, 26 h ago: A's call, qualified (with its deal value) ten minutes after it started, which made the contact qualified.
+    // 26 h ago: A's call, qualified (with its deal value) ten minutes after it started, which made the contact qualified
+    // (seeded: a PATCH now would be past the call's 24 h and leave the contact alone).
     const john = (await http().post(ws(s, '/contacts')).set(bearer(s.accessToken)).send({ phone: '2125551234', name: 'John', leadStatus: 'qualified' }).expect(201)).body as { id: string };
-    const monday = await aCallLog(t.app, {
+    const aCall = await aCallLog(t.app, {
       workspaceId: s.workspace.id, contactId: john.id, agentUserId: agentA.userId, hoursAgo: 26, durationSeconds: 300, leadStatus: 'qualified', dealValueCents: 500000,
     });
-    await t.app.get(DataSource).query(`UPDATE call_logs SET qualified_at = started_at + interval '10 minutes', qualified_by_user_id = $2 WHERE id = $1`, [monday, agentA.userId]);
-    // Tuesday, an hour ago: B's call, marked junk now → the contact becomes junk; Monday's log keeps its snapshot.
-    const tuesday = await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: john.id, agentUserId: agentB.userId, hoursAgo: 1, direction: 'inbound', durationSeconds: 60 });
-    await http().patch(ws(s, `/call-logs/${tuesday}`)).set(bearer(agentB.token)).send({ leadStatus: 'junk' }).expect(200);
+    await t.app.get(DataSource).query(`UPDATE call_logs SET qualified_at = started_at + interval '10 minutes', qualified_by_user_id = $2 WHERE id = $1`, [aCall, agentA.userId]);
+    // 1 h ago: B's call, marked junk now → the contact becomes junk; A's log keeps its snapshot.
+    const bCall = await aCallLog(t.app, { workspaceId: s.workspace.id, contactId: john.id, agentUserId: agentB.userId, hoursAgo: 1, direction: 'inbound', durationSeconds: 60 });
+    await http().patch(ws(s, `/call-logs/${bCall}`)).set(bearer(agentB.token)).send({ leadStatus: 'junk' }).expect(200);
     expect((await http().get(ws(s, `/contacts/${john.id}`)).set(bearer(s.accessToken))).body.leadStatus).toBe('junk');
 
-    // The calendar week holding Monday's call (this week, or last week when today is the start of a new one).
+    // The calendar week holding A's call (this week, or last week when today is the start of a new one).
     const from = weekStart(new Date(Date.now() - 26 * 3600_000));
     const report = await http()
       .get(ws(s, '/reports/agents'))
@@ -81,7 +82,7 @@ describe('call logs (e2e)', () => {
     const credited = (report.body.items as Array<{ userId: string; qualifiedCalls: number }>).filter((r) => r.qualifiedCalls > 0);
     expect(credited).toEqual([expect.objectContaining({ userId: agentA.userId, callsMade: 1, qualifiedCalls: 1, attributedRevenueCents: 500000 })]);
     expect(report.body.items[0].userId).toBe(agentA.userId);
-    expect((await http().get(ws(s, `/call-logs/${monday}`)).set(bearer(s.accessToken)).expect(200)).body).toMatchObject({
+    expect((await http().get(ws(s, `/call-logs/${aCall}`)).set(bearer(s.accessToken)).expect(200)).body).toMatchObject({
       leadStatus: 'qualified', dealValueCents: 500000, qualifiedBy: { userId: agentA.userId }, contact: { id: john.id, leadStatus: 'junk' },
     });
   });
