@@ -66,12 +66,11 @@ describe('voice tokens and dialer availability (e2e)', () => {
     await http().patch(ws).set(bearer(s.accessToken)).send({ plan: 'agency' }).expect(200);
     return { ws, token: s.accessToken };
   };
-  const settings = dialerSettings;
 
   it.each([
-    ['the dialer is disabled', () => ({ ...settings(account), dialer: { enabled: false, apiKeySid: account.apiKeySid, apiKeySecret: account.apiKeySecret } }), ['DIALER_DISABLED', 'DIALER_NOT_READY']],
-    ['the dialer is not ready (Twilio rejected the credentials)', () => ({ ...settings(account), twilio: { accountSid: account.accountSid, authToken: 'f'.repeat(32) } }), ['DIALER_NOT_READY']],
-    ['the API key is missing', () => ({ twilio: settings(account).twilio, dialer: { enabled: true } }), ['API_KEY_MISSING', 'DIALER_NOT_READY']],
+    ['the dialer is disabled', () => ({ ...dialerSettings(account), dialer: { enabled: false, apiKeySid: account.apiKeySid, apiKeySecret: account.apiKeySecret } }), ['DIALER_DISABLED', 'DIALER_NOT_READY']],
+    ['the dialer is not ready (Twilio rejected the credentials)', () => ({ ...dialerSettings(account), twilio: { accountSid: account.accountSid, authToken: 'f'.repeat(32) } }), ['DIALER_NOT_READY']],
+    ['the API key is missing', () => ({ twilio: dialerSettings(account).twilio, dialer: { enabled: true } }), ['API_KEY_MISSING', 'DIALER_NOT_READY']],
   ])('should answer 422 with the reason codes when %s', async (_label, body, reasons) => {
     const o = await agencyOwner();
     await http().patch(o.ws).set(bearer(o.token)).send(body()).expect(200);
