@@ -5,9 +5,10 @@ import { test } from 'node:test';
 import { until } from './browser.mjs';
 import { api, openWidget, statusOf, useDialerProduct } from './dialer-agents.mjs';
 
-// Offline after 3 s of silence: only a browser heartbeating every second (not the SPA's default
-// 30 s) keeps an idle agent from being dropped before the 6 s auto-away.
-const product = useDialerProduct({ HEARTBEAT_SECONDS: '1', AUTO_AWAY_SECONDS: '6', OFFLINE_AFTER_SECONDS: '3' });
+// Offline after 6 s of silence: only a browser heartbeating every second (not the SPA's default
+// 30 s) keeps an idle agent from being dropped before the 10 s auto-away. Six missed heartbeats
+// in a row, so a busy machine cannot flap an agent offline.
+const product = useDialerProduct({ HEARTBEAT_SECONDS: '1', AUTO_AWAY_SECONDS: '10', OFFLINE_AFTER_SECONDS: '6' });
 
 test('should go away after inactivity and back on input as others see it, agree across tabs and go offline when closed', async () => {
   const a = await product.agentPage('agent1@demo.ringtonic.test');
@@ -25,7 +26,7 @@ test('should go away after inactivity and back on input as others see it, agree 
     const status = await seenByB();
     history.push(status);
     return status === 'away';
-  }, 'Bob to see Alice away', 20_000).catch((e) => {
+  }, 'Bob to see Alice away', 30_000).catch((e) => {
     throw new Error(`${e.message}: ${history.join(' → ')}`);
   });
   assert.ok(!history.includes('offline'), `heartbeats kept the idle agent from going offline: ${history.join(' → ')}`);
@@ -46,7 +47,7 @@ test('should go away after inactivity and back on input as others see it, agree 
   await until(async () => {
     seen = await seenByB();
     return seen === 'offline';
-  }, 'Alice offline for Bob', 20_000).catch((e) => {
+  }, 'Alice offline for Bob', 30_000).catch((e) => {
     throw new Error(`${e.message}: ${seen}`);
   });
 });
