@@ -2,7 +2,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DEFAULT_PERMISSION_TOGGLES, type WorkspaceView } from '@ringtonic/contracts';
 import type { SandboxSeed } from '@ringtonic/sandbox';
 import { CampaignsService } from '../dialer-provisioning/campaigns.service.js';
-import { DialerProvisioningService, type ProvisionOptions } from '../dialer-provisioning/dialer-provisioning.service.js';
 import { PhoneNumbersService } from '../dialer-provisioning/phone-numbers.service.js';
 import type { UpdateWorkspaceDto } from '../workspace/dto/workspace-settings.dto.js';
 import { WorkspaceService } from '../workspace/workspace.service.js';
@@ -44,18 +43,19 @@ export async function seedDemoDialer(app: INestApplicationContext, workspaceId: 
   // Saving re-runs provisioning every start (cheap; recreates the App if the sandbox lost it) and,
   // in the same pass, re-points the numbers to a new PUBLIC_URL/PORT and brings back numbers the
   // sandbox lost (its state file gone).
-  const start: ProvisionOptions = { repointAlways: true, recreateMissing: true };
-  await app.get(DialerProvisioningService).saveWith(start, () =>
-    workspaces.update(access, {
+  const saved = await workspaces.update(
+    access,
+    {
       twilio: current.twilio.accountSid ? undefined : { accountSid: DEMO_TWILIO.accountSid, authToken: DEMO_TWILIO.authToken },
       dialer: current.dialer.apiKeySid ? { enabled: current.dialer.enabled } : { enabled: true, apiKeySid: DEMO_TWILIO.apiKeySid, apiKeySecret: DEMO_TWILIO.apiKeySecret },
       ...demoAi(current, `${sandboxUrl}/v1`),
-    }),
+    },
+    { repointAlways: true, recreateMissing: true },
   );
   const numbers = app.get(PhoneNumbersService);
   if ((await numbers.count(workspaceId)) > 0) {
-    // The save did not provision (the dialer switched off in the demo): re-point all the same.
-    if (start.repointed === undefined) await numbers.repoint(workspaceId, { recreateMissing: true });
+    // A ready save re-pointed them; otherwise (the dialer switched off in the demo) do it here.
+    if (saved.dialer.status !== 'ready') await numbers.repoint(workspaceId, { recreateMissing: true });
     return;
   }
   const available = await numbers.twilioNumbers(workspaceId);

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DialerStatus } from '@ringtonic/contracts';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type TwilioClient, TwilioClientFactory, twilioErrorCode, twilioErrorStatus } from '../telephony/twilio-client.factory.js';
-import { type TwilioSecrets, WorkspaceService } from '../workspace/workspace.service.js';
+import { type DialerSave, type TwilioSecrets, WorkspaceService } from '../workspace/workspace.service.js';
 import { PhoneNumbersService } from './phone-numbers.service.js';
-import { fingerprint, probeAccount, TwilioProbes } from './twilio-probe.js';
+import { probeAccount, TwilioProbes } from './twilio-probe.js';
 import { twimlAppName, webhookUrls } from './webhook-urls.js';
 
 export const TRIAL_WARNING =
@@ -32,16 +31,6 @@ type Outcome = {
   appChanged?: boolean;
 };
 
-/** How the provisioning triggered by one save treats the tracking numbers (the demo's start). */
-export interface ProvisionOptions {
-  /** Re-point even when nothing the numbers depend on changed. */
-  repointAlways?: boolean;
-  /** Create numbers missing from the account altogether (the sandbox only). */
-  recreateMissing?: boolean;
-  /** Set by provisioning once it re-pointed the numbers: true, or false when that failed (logged). */
-  repointed?: boolean;
-}
-
 /**
  * Saving with the dialer enabled creates — or reuses, or recreates if deleted in Twilio — the
  * TwiML Application that connects browser calls, and records ready / not_ready with the reason.
@@ -49,10 +38,6 @@ export interface ProvisionOptions {
 @Injectable()
 export class DialerProvisioningService implements OnModuleInit {
   private readonly logger = new Logger(DialerProvisioningService.name);
-
-  /** Per workspace, the Twilio settings the numbers were last re-pointed with (this process). */
-  private readonly pointedWith = new Map<string, string>();
-  private readonly saveOptions = new AsyncLocalStorage<ProvisionOptions>();
 
   constructor(
     private readonly workspaces: WorkspaceService,
@@ -63,45 +48,30 @@ export class DialerProvisioningService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.workspaces.onDialerSettingsSaved((id) => this.provision(id, this.saveOptions.getStore()));
+    this.workspaces.onDialerSettingsSaved((id, save) => this.provision(id, save));
   }
 
-  /** Runs `save` (a workspace settings update) with these options for the provisioning it triggers. */
-  saveWith<T>(options: ProvisionOptions, save: () => Promise<T>): Promise<T> {
-    return this.saveOptions.run(options, save);
-  }
-
-  async provision(workspaceId: string, options: ProvisionOptions = {}): Promise<void> {
+  async provision(workspaceId: string, save: DialerSave = {}): Promise<void> {
     const secrets = await this.workspaces.twilioCredentials(workspaceId);
     const outcome = await this.attempt(secrets);
     await this.workspaces.recordDialerState(workspaceId, outcome);
     this.probes.invalidate(workspaceId);
     this.logger.log(`Dialer of workspace ${workspaceId}: ${outcome.status}${outcome.message ? ` (${outcome.message})` : ''}`);
     if (outcome.status !== 'ready') return;
-    const settings = fingerprint(secrets.accountSid, secrets.authToken, secrets.apiKeySid, secrets.apiKeySecret);
     // Like the App, the tracking numbers follow PUBLIC_URL (and lose a TwiML App attached since) —
     // but only when something they depend on may have changed: not on every rename or toggle.
-    const known = this.pointedWith.get(workspaceId);
-    const changed = secrets.dialerStatus !== 'ready' || outcome.appChanged || (known !== undefined && known !== settings);
-    if (!options.repointAlways && !changed) {
-      if (known === undefined) this.pointedWith.set(workspaceId, settings);
-      return;
-    }
-    options.repointed = await this.repointNumbers(workspaceId, options.recreateMissing ?? false);
-    // After a failure the next save tries again ('' matches no settings).
-    this.pointedWith.set(workspaceId, options.repointed ? settings : '');
+    const changed = save.credentialsChanged || secrets.dialerStatus !== 'ready' || outcome.appChanged;
+    if (save.repointAlways || changed) await this.repointNumbers(workspaceId, save.recreateMissing ?? false);
   }
 
-  private async repointNumbers(workspaceId: string, recreateMissing: boolean): Promise<boolean> {
+  private async repointNumbers(workspaceId: string, recreateMissing: boolean): Promise<void> {
     try {
       const r = await this.numbers.repoint(workspaceId, { recreateMissing });
       if (r.repointed || r.reattached || r.recreated) {
         this.logger.log(`Workspace ${workspaceId}: ${r.repointed} tracking number(s) re-pointed, ${r.reattached} reattached, ${r.recreated} recreated`);
       }
-      return true;
     } catch (e) {
       this.logger.warn(`Workspace ${workspaceId}: tracking numbers not re-pointed: ${(e as Error).message}`);
-      return false;
     }
   }
 

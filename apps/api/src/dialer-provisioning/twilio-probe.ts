@@ -62,7 +62,7 @@ export async function probeTwilio(factory: TwilioClientFactory, s: TwilioSecrets
 }
 
 /** A one-way digest of settings (no secret kept in clear as a map key). */
-export const fingerprint = (...parts: Array<string | null>): string =>
+const fingerprint = (...parts: Array<string | null>): string =>
   createHash('sha256').update(parts.map((p) => p ?? '').join('\0')).digest('hex');
 
 /**

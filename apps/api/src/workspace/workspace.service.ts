@@ -42,6 +42,17 @@ export interface AiSecrets {
   analysisModel: string;
 }
 
+/** What one settings save asks of the dialer provisioning it triggers. */
+export interface DialerSave {
+  /** The save set Twilio credentials or the API key, or switched the dialer on. */
+  credentialsChanged?: boolean;
+  /** Re-point the tracking numbers even when nothing they depend on changed. */
+  repointAlways?: boolean;
+  /** Create numbers missing from the account altogether (the sandbox only). */
+  recreateMissing?: boolean;
+}
+type DialerProvisioner = (workspaceId: string, save: DialerSave) => Promise<void>;
+
 @Injectable()
 export class WorkspaceService {
   constructor(
@@ -80,11 +91,13 @@ export class WorkspaceService {
     return toWorkspaceView(await this.load(workspaceId));
   }
 
-  async update(access: WorkspaceAccess, dto: UpdateWorkspaceDto): Promise<WorkspaceView> {
+  /** `save` tells the provisioning this save triggers how to treat the tracking numbers (the demo's start). */
+  async update(access: WorkspaceAccess, dto: UpdateWorkspaceDto, save: Pick<DialerSave, 'repointAlways' | 'recreateMissing'> = {}): Promise<WorkspaceView> {
     if (dto.plan !== undefined && access.role !== 'owner') {
       throw new DomainError('OWNER_ONLY', 'Only an owner can change the plan', HttpStatus.FORBIDDEN);
     }
     const ws = await this.load(access.workspaceId);
+    const wasEnabled = ws.dialerEnabled;
     if (dto.name !== undefined) ws.name = dto.name.trim();
     if (dto.plan !== undefined) ws.plan = dto.plan;
     if (dto.defaultCountry !== undefined) ws.defaultCountry = dto.defaultCountry;
@@ -121,14 +134,17 @@ export class WorkspaceService {
     }
     await this.workspaces.save(ws);
     // Saving with the dialer enabled (re)provisions the TwiML Application; saving again retries.
-    if (!prerequisites && this.provisioner) await this.provisioner(ws.id);
+    if (!prerequisites && this.provisioner) {
+      const credentialsChanged = Boolean(dto.twilio?.accountSid || dto.twilio?.authToken || dto.dialer?.apiKeySid || dto.dialer?.apiKeySecret) || !wasEnabled;
+      await this.provisioner(ws.id, { ...save, credentialsChanged });
+    }
     return this.get(ws.id);
   }
 
-  private provisioner: ((workspaceId: string) => Promise<void>) | null = null;
+  private provisioner: DialerProvisioner | null = null;
 
   /** dialer-provisioning registers itself here, so this module need not import it. */
-  onDialerSettingsSaved(provisioner: (workspaceId: string) => Promise<void>): void {
+  onDialerSettingsSaved(provisioner: DialerProvisioner): void {
     this.provisioner = provisioner;
   }
 
