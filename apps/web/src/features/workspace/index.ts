@@ -5,4 +5,5 @@ export { useUpdateWorkspace, type UpdateWorkspaceInput } from './api/update-work
 export { WorkspaceRedirect } from './components/workspace-redirect';
 export { WorkspaceSwitcher } from './components/workspace-switcher';
 export { hasPermission, useCurrentMembership } from './hooks/use-current-membership';
+export { DEFAULT_COUNTRY, useWorkspaceCountry } from './hooks/use-workspace-country';
 export { useWorkspaceStore } from './stores/workspace-store';

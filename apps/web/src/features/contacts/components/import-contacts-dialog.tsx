@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Notice } from '@/components/ui/status';
-import { useWorkspace } from '@/features/workspace/api/get-workspace';
+import { useWorkspaceCountry } from '@/features/workspace';
 import { errorMessage } from '@/lib/api-error';
 import { downloadText } from '@/lib/download';
 import { useImportContacts } from '../api/import-contacts';
@@ -63,7 +63,7 @@ export function ImportContactsDialog({ workspaceId }: { workspaceId: string }) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const run = useImportContacts(workspaceId, (done, total) => setProgress({ done, total }));
   // Phones are read in the workspace's country, as the API reads them (numbers without +).
-  const country = useWorkspace(workspaceId).data?.defaultCountry ?? 'US';
+  const country = useWorkspaceCountry(workspaceId);
 
   const reset = () => {
     setCsv(null);

@@ -2,7 +2,7 @@ import type { CallerIdOption } from '@ringtonic/contracts';
 import { useId, useState } from 'react';
 import { useSmartCallerId } from '../api/dialer';
 import { readCallerIdOverride, writeCallerIdOverride } from '../lib/caller-id-preference';
-import { useWorkspaceCountry } from '../hooks/use-workspace-country';
+import { useWorkspaceCountry } from '@/features/workspace';
 import { formatPhone, toE164 } from '../lib/phone';
 import { useDraftNumber } from '../stores/dialer-store';
 

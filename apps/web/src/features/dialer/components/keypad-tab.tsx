@@ -2,7 +2,7 @@ import type { CallerIdOption } from '@ringtonic/contracts';
 import { Delete, Phone } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { dialNumber } from '../lib/dial';
-import { useWorkspaceCountry } from '../hooks/use-workspace-country';
+import { useWorkspaceCountry } from '@/features/workspace';
 import { formatAsYouType, toE164 } from '../lib/phone';
 import { useDialerStore, useDraftNumber } from '../stores/dialer-store';
 import { DialPad } from './dial-pad';

@@ -1,7 +1,7 @@
 import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { DEFAULT_COUNTRY } from '@/features/workspace';
 
 // The API normalises with the workspace's country too; this only shapes what the agent sees.
-export const DEFAULT_COUNTRY: CountryCode = 'US';
 
 export function formatAsYouType(text: string, country: CountryCode = DEFAULT_COUNTRY): string {
   const cleaned = text.replace(/[^\d+*#()\-\s.]/g, '');
