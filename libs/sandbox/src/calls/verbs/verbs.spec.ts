@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import { startSandbox, type Sandbox } from '../../server.js';
 import { FakeApp } from '../../test-support/app-server.js';
-import { control, eventually, twilioClient } from '../../test-support/control.js';
+import { accountWithNumber, control, eventually, twilioClient } from '../../test-support/control.js';
 import { TestDevice } from '../../test-support/device-client.js';
 
 describe('TwiML verbs', () => {
@@ -23,12 +23,7 @@ describe('TwiML verbs', () => {
   beforeEach(async () => {
     sandbox.reset();
     app = await new FakeApp().start();
-    const account = await control<{ accountSid: string; authToken: string }>(sandbox.url, 'POST', '/sandbox/accounts', {});
-    accountSid = account.accountSid;
-    authToken = account.authToken;
-    const n = await control<{ sid: string; phoneNumber: string }>(sandbox.url, 'POST', `/sandbox/accounts/${accountSid}/numbers`, {});
-    number = n.phoneNumber;
-    await twilioClient(sandbox.url, accountSid, account.authToken).incomingPhoneNumbers(n.sid).update({ voiceUrl: `${app.url}/inbound` });
+    ({ accountSid, authToken, number } = await accountWithNumber(sandbox.url, `${app.url}/inbound`));
   });
   afterEach(async () => {
     await app.stop();
