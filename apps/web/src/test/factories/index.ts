@@ -1,6 +1,7 @@
 import {
   DEFAULT_PERMISSION_TOGGLES,
   permissionsOf,
+  type CallRingingEvent,
   type CampaignView,
   type DialerCheck,
   type InvitationView,
@@ -113,4 +114,18 @@ export function aTwilioNumber(overrides: Partial<TwilioNumberView> = {}): Twilio
 
 export function aDialerCheck(overrides: Partial<DialerCheck> = {}): DialerCheck {
   return { id: 'enabled', ok: true, message: 'Dialer enabled', fix: null, ...overrides };
+}
+
+/** A call ringing for the agent, as `call.ringing` announces it (due in 30 s). */
+export function aRingingCall(overrides: Partial<CallRingingEvent> = {}): CallRingingEvent {
+  return {
+    callId: 'call-1',
+    from: '+12125550123',
+    fromFormatted: '(212) 555-0123',
+    callerName: 'Ada Caller',
+    trackingNumber: '(415) 555-0100',
+    campaign: 'Google Ads',
+    ringDeadline: new Date(Date.now() + 30_000).toISOString(),
+    ...overrides,
+  };
 }

@@ -1,7 +1,7 @@
-import type { CallRingingEvent } from '@ringtonic/contracts';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { aRingingCall } from '@/test/factories';
 import { useDialerStore } from '../stores/dialer-store';
 import { IncomingCallCard } from './incoming-call-card';
 import { NotificationOffer } from './notification-offer';
@@ -9,15 +9,7 @@ import { NotificationOffer } from './notification-offer';
 const sound = vi.hoisted(() => ({ unlockSound: vi.fn(async () => undefined) }));
 vi.mock('../lib/sound', () => sound);
 
-const call: CallRingingEvent = {
-  callId: 'call-1',
-  from: '+12125550123',
-  fromFormatted: '(212) 555-0123',
-  callerName: null,
-  trackingNumber: '+14155550100',
-  campaign: null,
-  ringDeadline: new Date().toISOString(),
-};
+const call = aRingingCall({ callerName: null, trackingNumber: '+14155550100', campaign: null, ringDeadline: new Date().toISOString() });
 
 describe('the polite desktop-alert offer', () => {
   const requestPermission = vi.fn(async () => 'granted' as NotificationPermission);

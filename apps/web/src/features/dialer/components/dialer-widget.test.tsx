@@ -1,7 +1,8 @@
-import type { CallRingingEvent, DialerAvailability } from '@ringtonic/contracts';
+import type { DialerAvailability } from '@ringtonic/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { aRingingCall } from '@/test/factories';
 import { mockApi } from '@/test/mock-api';
 import { renderRoute } from '@/test/render';
 import { stopDialerSession } from '../lib/dialer-session';
@@ -100,15 +101,7 @@ const available: DialerAvailability = {
     { id: 'n2', e164: '+14155550101', label: null, campaignName: null },
   ],
 };
-const ringing: CallRingingEvent = {
-  callId: 'call-1',
-  from: '+12125550123',
-  fromFormatted: '(212) 555-0123',
-  callerName: 'Ada Caller',
-  trackingNumber: '(415) 555-0100',
-  campaign: 'Google Ads',
-  ringDeadline: new Date(Date.now() + 30_000).toISOString(),
-};
+const ringing = aRingingCall();
 
 function api(overrides: Record<string, (r: { body: unknown }) => unknown> = {}) {
   return mockApi({

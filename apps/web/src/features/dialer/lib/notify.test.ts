@@ -1,5 +1,5 @@
-import type { CallRingingEvent } from '@ringtonic/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { aRingingCall } from '@/test/factories';
 import { dismissNotificationOffer, notifyIncomingCall, requestNotifications, shouldOfferNotifications } from './notify';
 
 class FakeNotification {
@@ -16,15 +16,7 @@ class FakeNotification {
   }
 }
 
-const call: CallRingingEvent = {
-  callId: 'call-1',
-  from: '+12125550123',
-  fromFormatted: '(212) 555-0123',
-  callerName: 'Ada Caller',
-  trackingNumber: '(415) 555-0100',
-  campaign: 'Google Ads',
-  ringDeadline: new Date().toISOString(),
-};
+const call = aRingingCall({ ringDeadline: new Date().toISOString() });
 
 function tabHidden(hidden: boolean) {
   Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
