@@ -104,7 +104,7 @@ test('should ring both agents, let A answer with the caller\'s context, send dig
   await until(async () => (await sandbox(`/sandbox/calls/${callSid}`)).status === 'completed', 'the caller leg to end');
 });
 
-test('should ring in both of one agent\'s tabs and drop the card in the other tab when one answers', async () => {
+test('should show the card in both of one agent\'s tabs, ring in one only, and drop the card in the other tab when one answers', async () => {
   const a = await product.agentPage('agent1@demo.ringtonic.test');
   const second = await a.context.newPage();
   await second.goto(a.page.url());
@@ -113,6 +113,13 @@ test('should ring in both of one agent\'s tabs and drop the card in the other ta
 
   const { callSid } = await product.sandbox('/sandbox/calls', { method: 'POST', body: { from: '+14155550124', to: TRACKING } });
   for (const page of [a.page, second]) await page.getByRole('button', { name: 'Answer' }).waitFor({ timeout: 10_000 });
+  // Both tabs show the card, but one browser rings once: one tab rings, the other stands by.
+  const ringers = () => Promise.all([a.page, second].map((page) => page.evaluate(() => ({ role: window.__rtRingerRole, starts: window.__rtRingtoneStarts ?? 0 }))));
+  const roles = await until(async () => {
+    const tabs = await ringers();
+    return tabs.map((t) => t.role).sort().join() === 'ringer,standby' ? tabs : null;
+  }, 'one ringing tab and one standing by');
+  assert.deepEqual(roles.map((t) => t.starts).sort(), [0, 1], 'only the ringing tab started the ringtone');
   await second.getByRole('button', { name: 'Answer' }).click();
   await second.getByRole('button', { name: 'Hang up' }).waitFor();
   // No one-second bound here (that is the two-agent answer above): only that the card goes.
@@ -121,6 +128,8 @@ test('should ring in both of one agent\'s tabs and drop the card in the other ta
   await a.page.getByRole('tab', { name: 'Keypad' }).waitFor();
   assert.equal(await a.page.getByRole('button', { name: 'Hang up' }).count(), 0);
   await until(async () => (await agentLeg(callSid))?.status === 'in-progress', 'the answering tab to be connected');
+  const after = await ringers();
+  assert.equal(after[0].starts + after[1].starts, 1, 'the answer did not start the ringtone in the other tab');
 
   await second.getByRole('button', { name: 'Hang up' }).click();
   await until(async () => (await product.sandbox(`/sandbox/calls/${callSid}`)).status === 'completed', 'the caller leg to end');

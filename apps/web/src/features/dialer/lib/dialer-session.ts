@@ -6,9 +6,8 @@ import type { RealtimeSocket } from '@/lib/socket';
 import { answerCall, getRingingCalls, rejectCall } from '../api/calls';
 import { useDialerStore } from '../stores/dialer-store';
 import type { AudioDevices, VoiceCall } from '../voice/voice-device';
-import { notifyIncomingCall } from './notify';
 import { heartbeat, statusChosenByHand, trackPresence } from './presence-tracker';
-import { startRingtone, stopRingtone } from './sound';
+import { ringerSettled, startRinger } from './ringer';
 import type { PresenceTiming } from './timing';
 import { holdVoiceDevice, type VoiceDeviceHolder } from './voice-device-holder';
 
@@ -51,10 +50,7 @@ function listen(s: Session): void {
     void restoreRingingCalls(options.workspaceId);
   };
   const onDisconnect = () => store().socketDisconnected();
-  const onRinging = (call: CallRingingEvent) => {
-    store().incomingCallReceived(call);
-    notifyIncomingCall(call);
-  };
+  const onRinging = (call: CallRingingEvent) => store().incomingCallReceived(call);
   // Also when this agent answered in another tab: only the answering tab keeps the call.
   const onClaimed = ({ callId }: { callId: string }) => store().callClaimedElsewhere(callId);
   const onEnded = ({ callId }: { callId: string }) => store().callEnded(callId);
@@ -94,15 +90,8 @@ export function startDialerSession(options: DialerSessionOptions): () => void {
   listen(s);
   void s.voice.get().catch(() => undefined);
 
-  // Ring while a card is shown and no call is up.
-  s.cleanups.push(
-    useDialerStore.subscribe((state, prev) => {
-      const ringing = state.ringingCalls.length > 0 && !state.activeCall;
-      if (ringing === (prev.ringingCalls.length > 0 && !prev.activeCall)) return;
-      if (ringing) void startRingtone();
-      else stopRingtone();
-    }),
-  );
+  // Ring (and alert) while a card is shown and no call is up, in one tab of this browser.
+  s.cleanups.push(startRinger(options.userId));
   // Last, so every listener above is off before the shared socket may disconnect.
   s.cleanups.push(realtime.release);
   return () => {
@@ -127,7 +116,6 @@ export function stopDialerSession(): void {
   s.presence.stop();
   s.cleanups.forEach((cleanup) => cleanup());
   s.voice.stop();
-  stopRingtone();
   store().sessionEnded();
 }
 
@@ -155,6 +143,7 @@ function current(): Session {
 
 export async function answerRingingCall(call: CallRingingEvent): Promise<void> {
   const s = current();
+  ringerSettled(call.callId);
   try {
     await answerCall(s.options.workspaceId, call.callId);
   } catch (error) {
@@ -181,6 +170,7 @@ export async function answerRingingCall(call: CallRingingEvent): Promise<void> {
 export async function rejectRingingCall(callId: string): Promise<void> {
   const s = current();
   store().callRejected(callId);
+  ringerSettled(callId);
   await rejectCall(s.options.workspaceId, callId).catch((error: unknown) => toast.error(errorMessage(error)));
 }
 

@@ -21,9 +21,9 @@ export function dismissNotificationOffer(): void {
   writeStored(ASKED_KEY, '1');
 }
 
-/** A desktop notification when the tab is hidden; clicking it brings the tab forward. */
-export function notifyIncomingCall(call: CallRingingEvent): void {
-  if (!supported() || !document.hidden || Notification.permission !== 'granted') return;
+/** A desktop notification when the tab is hidden (true when shown); clicking it brings the tab forward. */
+export function notifyIncomingCall(call: CallRingingEvent): boolean {
+  if (!supported() || !document.hidden || Notification.permission !== 'granted') return false;
   const who = call.callerName ? `${call.callerName} · ${call.fromFormatted}` : call.fromFormatted;
   const notification = new Notification('Incoming call', {
     body: `${who}\nto ${call.trackingNumber}${call.campaign ? ` (${call.campaign})` : ''}`,
@@ -33,4 +33,5 @@ export function notifyIncomingCall(call: CallRingingEvent): void {
     window.focus();
     notification.close();
   };
+  return true;
 }

@@ -5,6 +5,15 @@ let context: AudioContext | null = null;
 let ringTimer: ReturnType<typeof setInterval> | null = null;
 let stateListener: (() => void) | null = null;
 let lastRingAt = 0;
+/** The oscillators of the ring now sounding, cut when the ringing stops (answered, or another tab rings). */
+let sounding: OscillatorNode[] = [];
+
+declare global {
+  interface Window {
+    /** How many times this tab started the ringtone (read by the browser flows). */
+    __rtRingtoneStarts?: number;
+  }
+}
 
 /** How long resume() may take before the ring counts as blocked (Chrome leaves it pending without a gesture). */
 export const RESUME_WAIT_MS = 300;
@@ -16,24 +25,25 @@ function audioContext(): AudioContext | null {
   return context;
 }
 
-function tone(ctx: AudioContext, frequencies: number[], seconds: number): void {
+function tone(ctx: AudioContext, frequencies: number[], seconds: number): OscillatorNode[] {
   const gain = ctx.createGain();
   gain.gain.value = 0.08;
   gain.connect(ctx.destination);
-  for (const frequency of frequencies) {
+  return frequencies.map((frequency) => {
     const oscillator = ctx.createOscillator();
     oscillator.frequency.value = frequency;
     oscillator.connect(gain);
     oscillator.start();
     oscillator.stop(ctx.currentTime + seconds);
-  }
+    return oscillator;
+  });
 }
 
 /** Rings once if sound is on and the previous ring has finished (an unlock and the timer may both ask). */
 function ring(ctx: AudioContext): void {
   if (!ringTimer || ctx.state !== 'running' || Date.now() - lastRingAt < RING_SECONDS * 1000) return;
   lastRingAt = Date.now();
-  tone(ctx, [440, 480], RING_SECONDS);
+  sounding = tone(ctx, [440, 480], RING_SECONDS);
 }
 
 function checkUnlocked(ctx: AudioContext): void {
@@ -45,6 +55,7 @@ function checkUnlocked(ctx: AudioContext): void {
 export async function startRingtone(): Promise<void> {
   const ctx = audioContext();
   if (!ctx || ringTimer) return;
+  window.__rtRingtoneStarts = (window.__rtRingtoneStarts ?? 0) + 1;
   ringTimer = setInterval(() => ring(ctx), 6000);
   // Audio may be unlocked later (a click anywhere on the page): ring at once and drop the prompt.
   stateListener = () => {
@@ -65,6 +76,8 @@ export function stopRingtone(): void {
   clearInterval(ringTimer);
   ringTimer = null;
   lastRingAt = 0;
+  for (const oscillator of sounding) oscillator.stop();
+  sounding = [];
   if (context && stateListener) context.removeEventListener('statechange', stateListener);
   stateListener = null;
   useDialerStore.getState().soundBlockedChanged(false);
