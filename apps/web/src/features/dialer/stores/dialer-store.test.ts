@@ -1,16 +1,8 @@
-import type { CallRingingEvent } from '@ringtonic/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { aRingingCall } from '@/test/factories';
 import { useDialerStore as sut } from './dialer-store';
 
-const ringing = (callId: string): CallRingingEvent => ({
-  callId,
-  from: '+12125550123',
-  fromFormatted: '(212) 555-0123',
-  callerName: 'Ada Caller',
-  trackingNumber: '(415) 555-0100',
-  campaign: 'Google Ads',
-  ringDeadline: new Date(Date.now() + 30_000).toISOString(),
-});
+const ringing = (callId: string) => aRingingCall({ callId });
 
 describe('dialer store', () => {
   beforeEach(() => sut.getState().sessionEnded());
