@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import { startSandbox, type Sandbox } from '../server.js';
 import { FakeApp, type ReceivedWebhook } from '../test-support/app-server.js';
-import { control, eventually, twilioClient } from '../test-support/control.js';
+import { accountWithNumber, control, eventually, twilioClient } from '../test-support/control.js';
 
 interface CallView {
   status: string;
@@ -38,11 +38,7 @@ describe('calls engine', () => {
   beforeEach(async () => {
     sandbox.reset();
     app = await new FakeApp().start();
-    ({ accountSid, authToken } = await control(sandbox.url, 'POST', '/sandbox/accounts', {}));
-    const n = await control<{ sid: string; phoneNumber: string }>(sandbox.url, 'POST', `/sandbox/accounts/${accountSid}/numbers`, {});
-    number = n.phoneNumber;
-    const client = twilioClient(sandbox.url, accountSid, authToken);
-    await client.incomingPhoneNumbers(n.sid).update({ voiceUrl: `${app.url}/inbound`, statusCallback: `${app.url}/status` });
+    ({ accountSid, authToken, number } = await accountWithNumber(sandbox.url, `${app.url}/inbound`, `${app.url}/status`));
   });
   afterEach(async () => {
     await app.stop();

@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import { startSandbox, type Sandbox } from '../server.js';
 import { FakeApp, type ReceivedWebhook } from '../test-support/app-server.js';
-import { control, eventually, twilioClient } from '../test-support/control.js';
+import { accountWithNumber, control, eventually, twilioClient } from '../test-support/control.js';
 
 interface CallView {
   status: string;
@@ -51,10 +51,7 @@ describe('conference recording', () => {
   beforeEach(async () => {
     sandbox.reset();
     app = await new FakeApp().start();
-    ({ accountSid, authToken } = await control(sandbox.url, 'POST', '/sandbox/accounts', {}));
-    const n = await control<{ sid: string; phoneNumber: string }>(sandbox.url, 'POST', `/sandbox/accounts/${accountSid}/numbers`, {});
-    number = n.phoneNumber;
-    await twilioClient(sandbox.url, accountSid, authToken).incomingPhoneNumbers(n.sid).update({ voiceUrl: `${app.url}/inbound` });
+    ({ accountSid, authToken, number } = await accountWithNumber(sandbox.url, `${app.url}/inbound`));
   });
   afterEach(async () => {
     await app.stop();

@@ -2,7 +2,7 @@ import OpenAI, { APIConnectionError, AuthenticationError, BadRequestError, Inter
 import { wavOfSeconds, wavWithTranscript } from '../calls/wav.js';
 import { startSandbox, type Sandbox } from '../server.js';
 import { FakeApp } from '../test-support/app-server.js';
-import { control, eventually, twilioClient } from '../test-support/control.js';
+import { accountWithNumber, control, eventually } from '../test-support/control.js';
 import type { OpenAiRequestLog } from './control.js';
 
 const DANA = 'Hi, my name is Dana Reyes, we need a quote for about five thousand dollars, ready to buy this month';
@@ -51,12 +51,10 @@ describe('OpenAI endpoints through the unmodified openai library', () => {
 
   it('should transcribe a recorded call and analyse it into the schema when the caller said the Dana Reyes line', async () => {
     const app = await new FakeApp().start();
-    const { accountSid, authToken } = await control<{ accountSid: string; authToken: string }>(sandbox.url, 'POST', '/sandbox/accounts', {});
-    const n = await control<{ sid: string; phoneNumber: string }>(sandbox.url, 'POST', `/sandbox/accounts/${accountSid}/numbers`, {});
-    await twilioClient(sandbox.url, accountSid, authToken).incomingPhoneNumbers(n.sid).update({ voiceUrl: `${app.url}/inbound` });
+    const { accountSid, authToken, number } = await accountWithNumber(sandbox.url, `${app.url}/inbound`);
     app.reply('/inbound', '<Response><Record action="/recorded" finishOnKey="#" timeout="50"/></Response>');
     app.reply('/recorded', '<Response><Hangup/></Response>');
-    const { callSid } = await control<{ callSid: string }>(sandbox.url, 'POST', '/sandbox/calls', { from: '+14155550301', to: n.phoneNumber });
+    const { callSid } = await control<{ callSid: string }>(sandbox.url, 'POST', '/sandbox/calls', { from: '+14155550301', to: number });
     await eventually(() => control<{ events: Array<{ type: string; verb?: string }> }>(sandbox.url, 'GET', `/sandbox/calls/${callSid}`),
       (c) => c.events.some((e) => e.type === 'verb' && e.verb === 'Record'));
     await control(sandbox.url, 'POST', `/sandbox/calls/${callSid}/say`, { text: DANA });

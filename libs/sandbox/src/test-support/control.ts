@@ -17,11 +17,11 @@ export function twilioClient(sandboxUrl: string, username: string, password: str
   return twilio(username, password, { accountSid, httpClient: new SandboxRequestClient(sandboxUrl) });
 }
 
-/** A fresh account with one number whose voice URL is `voiceUrl` (a test app's inbound route). */
-export async function accountWithNumber(sandboxUrl: string, voiceUrl: string): Promise<{ accountSid: string; authToken: string; number: string }> {
+/** A fresh account with one number whose voice URL is `voiceUrl` (a test app's inbound route), plus `statusCallback` if given. */
+export async function accountWithNumber(sandboxUrl: string, voiceUrl: string, statusCallback?: string): Promise<{ accountSid: string; authToken: string; number: string }> {
   const { accountSid, authToken } = await control<{ accountSid: string; authToken: string }>(sandboxUrl, 'POST', '/sandbox/accounts', {});
   const n = await control<{ sid: string; phoneNumber: string }>(sandboxUrl, 'POST', `/sandbox/accounts/${accountSid}/numbers`, {});
-  await twilioClient(sandboxUrl, accountSid, authToken).incomingPhoneNumbers(n.sid).update({ voiceUrl });
+  await twilioClient(sandboxUrl, accountSid, authToken).incomingPhoneNumbers(n.sid).update(statusCallback ? { voiceUrl, statusCallback } : { voiceUrl });
   return { accountSid, authToken, number: n.phoneNumber };
 }
 

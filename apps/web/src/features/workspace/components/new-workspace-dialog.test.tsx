@@ -1,34 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useParams } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { aMembership, aWorkspace } from '@/test/factories';
 import { mockApi } from '@/test/mock-api';
-import { renderRoute } from '@/test/render';
-import { useMe } from '../api/get-me';
-import { useWorkspace } from '../api/get-workspace';
-import { WorkspaceSwitcher } from './workspace-switcher';
+import { renderWorkspacePage } from '../testing/workspace-page';
 
 const user = { id: 'u1', email: 'olivia@example.com', name: 'Olivia Owner' };
 const cedar = aWorkspace({ id: 'ws3', name: 'Cedar Roofing' });
-
-/** The switcher (which holds the "New workspace" button) above a page showing the URL's workspace. */
-function WorkspacePage() {
-  const { workspaceId = '' } = useParams();
-  const me = useMe();
-  const workspace = useWorkspace(workspaceId);
-  if (!me.data) return <p>Loading your workspaces…</p>;
-  return (
-    <>
-      <WorkspaceSwitcher memberships={me.data.memberships} currentWorkspaceId={workspaceId} />
-      <h1>{workspace.data ? workspace.data.name : 'Loading workspace…'}</h1>
-    </>
-  );
-}
-
-function renderPage() {
-  return renderRoute(<WorkspacePage />, { path: '/w/:workspaceId/dashboard', url: '/w/ws1/dashboard' });
-}
 
 async function openDialog() {
   await userEvent.click(await screen.findByRole('button', { name: 'New workspace' }));
@@ -52,7 +30,7 @@ describe('NewWorkspaceDialog', () => {
         return { status: 201, body: cedar };
       },
     });
-    const { router } = renderPage();
+    const { router } = renderWorkspacePage();
 
     const dialog = await openDialog();
     await userEvent.type(within(dialog).getByLabelText('Workspace name'), '  Cedar Roofing  ');
@@ -73,7 +51,7 @@ describe('NewWorkspaceDialog', () => {
       'GET /me': () => ({ user, memberships: [aMembership('agent')] }),
       'GET /workspaces/ws1': () => aWorkspace(),
     });
-    const { router } = renderPage();
+    const { router } = renderWorkspacePage();
 
     const dialog = await openDialog();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create workspace' }));
@@ -97,7 +75,7 @@ describe('NewWorkspaceDialog', () => {
         body: { statusCode: 400, error: 'Bad Request', message: ['name must be shorter than or equal to 100 characters'], code: 'VALIDATION_FAILED' },
       }),
     });
-    const { router } = renderPage();
+    const { router } = renderWorkspacePage();
 
     const dialog = await openDialog();
     await userEvent.type(within(dialog).getByLabelText('Workspace name'), 'Cedar Roofing');
@@ -113,7 +91,7 @@ describe('NewWorkspaceDialog', () => {
       'GET /me': () => ({ user, memberships: [aMembership('agent')] }),
       'GET /workspaces/ws1': () => aWorkspace(),
     });
-    renderPage();
+    renderWorkspacePage();
 
     let dialog = await openDialog();
     await userEvent.type(within(dialog).getByLabelText('Workspace name'), 'Half typed');

@@ -1,35 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useParams } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { aMembership, aWorkspace } from '@/test/factories';
 import { mockApi } from '@/test/mock-api';
-import { renderRoute } from '@/test/render';
-import { useMe } from '../api/get-me';
-import { useWorkspace } from '../api/get-workspace';
-import { WorkspaceSwitcher } from './workspace-switcher';
+import { renderWorkspacePage } from '../testing/workspace-page';
 
 const user = { id: 'u1', email: 'olivia@example.com', name: 'Olivia Owner' };
 const acme = aMembership('owner');
 const bolt = aMembership('agent', { workspaceId: 'ws2', workspaceName: 'Bolt Electric' });
-
-/** What the shell does: the switcher fed from /me, and a page reading the workspace in the URL. */
-function WorkspacePage() {
-  const { workspaceId = '' } = useParams();
-  const me = useMe();
-  const workspace = useWorkspace(workspaceId);
-  if (!me.data) return <p>Loading your workspaces…</p>;
-  return (
-    <>
-      <WorkspaceSwitcher memberships={me.data.memberships} currentWorkspaceId={workspaceId} />
-      <h1>{workspace.data ? workspace.data.name : 'Loading workspace…'}</h1>
-    </>
-  );
-}
-
-function renderSwitcher(url = '/w/ws1/dashboard') {
-  return renderRoute(<WorkspacePage />, { path: '/w/:workspaceId/dashboard', url });
-}
 
 describe('WorkspaceSwitcher', () => {
   it("should list the user's workspaces from /me with the current one selected", async () => {
@@ -37,7 +15,7 @@ describe('WorkspaceSwitcher', () => {
       'GET /me': () => ({ user, memberships: [acme, bolt] }),
       'GET /workspaces/ws1': () => aWorkspace(),
     });
-    renderSwitcher();
+    renderWorkspacePage();
 
     const select = await screen.findByRole('combobox', { name: 'Workspace' });
     expect(select).toHaveTextContent('Acme Plumbing');
@@ -55,7 +33,7 @@ describe('WorkspaceSwitcher', () => {
       'GET /workspaces/ws1': () => aWorkspace(),
       'GET /workspaces/ws2': () => aWorkspace({ id: 'ws2', name: 'Bolt Electric' }),
     });
-    const { router } = renderSwitcher();
+    const { router } = renderWorkspacePage();
 
     expect(await screen.findByRole('heading', { name: 'Acme Plumbing' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('combobox', { name: 'Workspace' }));
