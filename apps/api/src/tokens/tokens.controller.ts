@@ -13,7 +13,7 @@ export class TokensController {
   constructor(private readonly tokens: TokensService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Whether the dialer widget is available to the caller (with every reason), provider, caller IDs' })
+  @ApiOperation({ summary: 'Whether the dialer widget is available to the caller (with every reason), provider, caller IDs, and the presence timings (heartbeatSeconds, autoAwaySeconds) the browser follows' })
   availability(@Access() access: WorkspaceAccess): Promise<DialerAvailability> {
     return this.tokens.availability(access);
   }
