@@ -4,10 +4,25 @@ import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import { isPostgresProcess, isPostmasterOf, isRunning, processState, waitUntilReleased } from './cluster-processes.js';
+import { postgresFailureReason, StartupLog } from './startup-log.js';
 
 const USER = 'ringtonic';
 const PASSWORD = 'ringtonic-embedded';
 const DATABASE = 'ringtonic';
+
+/** How long the processes of a previous cluster get to exit before their stragglers are killed. */
+const RELEASE_WAIT_MS = 5_000;
+/** A refusal that clears by itself once the old cluster is gone is tried again this many times in all. */
+const START_ATTEMPTS = 3;
+const RETRY_PAUSE_MS = 250;
+const TRANSIENT = /shared memory block .* still in use|address already in use|could not create any TCP|lock file .* already exists/i;
+
+/**
+ * TCP on loopback only, and no Unix socket: everything connects over TCP, and a socket's lock file in
+ * /tmp would outlive a killed postmaster (or collide with another server on the same port).
+ */
+export const SERVER_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
 
 export interface EmbeddedDatabase {
   url: string;
@@ -15,6 +30,7 @@ export interface EmbeddedDatabase {
 }
 
 const logger = new Logger('EmbeddedPostgres');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts (initialising on first run) a PostgreSQL cluster in `dir`; recovers from a killed previous run. */
 export async function startEmbeddedPostgres(dir: string, port: number, extraFlags: string[] = []): Promise<EmbeddedDatabase> {
@@ -27,6 +43,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, extraFlag
   }
   await stopOrphan(dataDir);
 
+  const log = new StartupLog();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -35,8 +52,8 @@ export async function startEmbeddedPostgres(dir: string, port: number, extraFlag
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...extraFlags],
-    onLog: () => undefined,
+    postgresFlags: [...SERVER_FLAGS, ...extraFlags],
+    onLog: (message) => log.add(message),
     onError: (e) => logger.error(typeof e === 'string' ? e : e instanceof Error ? e.message : String(e)),
   });
 
@@ -44,11 +61,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, extraFlag
     logger.log(`Initialising PostgreSQL in ${dataDir}`);
     await server.initialise();
   }
-  try {
-    await server.start();
-  } catch {
-    throw new Error(`PostgreSQL did not start in ${dataDir} on port ${port}; is another server using that port? Set EMBEDDED_PG_PORT or DATABASE_URL.`);
-  }
+  await startServer(server, log, dataDir, port);
   await ensureDatabase(port, DATABASE);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
@@ -69,47 +82,75 @@ export async function ensureDatabase(port: number, name: string): Promise<void> 
 
 export const embeddedCredentials = { user: USER, password: PASSWORD };
 
-// A postmaster left running by a `kill -9` of the previous Node process holds the data dir: stop it first.
+// A postmaster left running by a `kill -9` of the previous Node process holds the data dir: stop it
+// first. Then wait for every process of the old cluster (children outlive a killed postmaster for a
+// moment, holding its shared memory) so the new postmaster finds the data dir free.
 async function stopOrphan(dataDir: string): Promise<void> {
   const pidFile = `${dataDir}/postmaster.pid`;
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  // A dead owner's lock file PostgreSQL clears by itself.
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  if (!isPostmasterOf(pid, dataDir)) {
-    // The pid was reused (e.g. after a reboot): never signal a process that is not ours.
-    logger.warn(`Removing a stale postmaster.pid: pid ${pid} is not a PostgreSQL of this data dir`);
-    rmSync(pidFile, { force: true });
-    return;
+  if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
+    if (!isPostmasterOf(pid, dataDir)) {
+      // The pid was reused (e.g. after a reboot): never signal a process that is not ours.
+      logger.warn(`Removing a stale postmaster.pid: pid ${pid} is not a PostgreSQL of this data dir`);
+      rmSync(pidFile, { force: true });
+    } else {
+      logger.warn(`Stopping PostgreSQL left running by a previous run (pid ${pid})`);
+      process.kill(pid, 'SIGINT');
+      for (let i = 0; i < 200 && isRunning(pid); i++) await sleep(50);
+      if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+      for (let i = 0; i < 100 && isRunning(pid); i++) await sleep(50);
+    }
   }
-  logger.warn(`Stopping PostgreSQL left running by a previous run (pid ${pid})`);
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  await releaseDataDir(dataDir);
 }
 
 /**
- * Whether `pid` is a postmaster started on `dataDir` (`postgres -D <dataDir> …`). When its command
- * line cannot be read (no /proc, or /proc mounted with hidepid), the lock file is trusted.
+ * Once no process runs in the data dir, a lock file whose owner is not running is stale. PostgreSQL
+ * clears it by itself only when the pid is gone: a zombie (killed, not yet reaped by its new parent)
+ * still answers kill(pid, 0), and PostgreSQL would refuse with "lock file already exists".
  */
-function isPostmasterOf(pid: number, dataDir: string): boolean {
-  let args: string[];
-  try {
-    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-  } catch (e) {
-    // ENOENT with /proc present: the process is gone, so the lock file is stale.
-    return !((e as NodeJS.ErrnoException).code === 'ENOENT' && existsSync('/proc/self'));
+async function releaseDataDir(dataDir: string): Promise<void> {
+  await waitForOldCluster(dataDir);
+  const pidFile = `${dataDir}/postmaster.pid`;
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && !isRunning(pid) && processState(pid) === 'Z') {
+    logger.warn(`Removing the lock file of PostgreSQL pid ${pid}, which was killed (a zombie not yet reaped)`);
+    rmSync(pidFile, { force: true });
   }
-  return /(^|\/)postgres$/.test(args[0] ?? '') && args[args.indexOf('-D') + 1] === dataDir;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+/** Waits for the processes of a previous cluster in `dataDir` to exit; kills its PostgreSQL stragglers. */
+async function waitForOldCluster(dataDir: string): Promise<void> {
+  let left = await waitUntilReleased(dataDir, RELEASE_WAIT_MS);
+  if (!left.length) return;
+  const stragglers = left.filter(isPostgresProcess);
+  if (stragglers.length) {
+    logger.warn(`Stopping ${stragglers.length} process(es) of a previous PostgreSQL still running in ${dataDir}: ${stragglers.join(', ')}`);
+    for (const p of stragglers) process.kill(p, 'SIGKILL');
+    left = await waitUntilReleased(dataDir, RELEASE_WAIT_MS);
+  }
+  if (left.length) logger.warn(`Processes still running in ${dataDir}: ${left.join(', ')}; PostgreSQL may refuse to start`);
+}
+
+/** Starts the server; a refusal that a moment can clear (old shared memory, port, lock file) is tried again. */
+async function startServer(server: EmbeddedPostgres, log: StartupLog, dataDir: string, port: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    log.reset();
+    try {
+      await server.start();
+      return;
+    } catch {
+      const reason = postgresFailureReason(log.text());
+      if (!(reason !== null && TRANSIENT.test(reason)) || attempt >= START_ATTEMPTS) {
+        const hint = reason && /address already in use|could not create any TCP/i.test(reason) ? ' Set EMBEDDED_PG_PORT or DATABASE_URL.' : '';
+        throw new Error(`PostgreSQL did not start in ${dataDir} on port ${port}: ${reason ?? 'it exited without saying why'}${hint}`);
+      }
+      logger.warn(`PostgreSQL refused to start (${reason}); trying again`);
+      await releaseDataDir(dataDir);
+      await sleep(RETRY_PAUSE_MS * attempt);
+    }
   }
 }
 

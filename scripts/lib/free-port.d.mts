@@ -1,0 +1,2 @@
+/** A TCP port free on loopback right now (the OS picks it). */
+export function freePort(): Promise<number>;
