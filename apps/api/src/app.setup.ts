@@ -8,12 +8,20 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import type { AppRequest } from './common/request-context.js';
+import type { AppConfig } from './config/app-config.js';
+import { APP_CONFIG } from './config/config.module.js';
+import { securityHeaders } from './security-headers.js';
+import { TELEPHONY_OPTIONS, type TelephonyOptions } from './telephony/telephony.options.js';
 
-/** Everything main.ts and the tests share: validation, errors, cookies, OpenAPI, correlation ids. */
+/** Everything main.ts and the tests share: security headers, validation, errors, cookies, OpenAPI, correlation ids. */
 export function configureApp(app: INestApplication, trustProxy: number | string = 'loopback'): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', trustProxy);
   express.disable('x-powered-by');
+  // First, so every response carries them: API, errors, Swagger UI and the SPA (serveSpa comes after).
+  const { publicUrl } = app.get<AppConfig>(APP_CONFIG, { strict: false });
+  const { sandboxUrl } = app.get<TelephonyOptions>(TELEPHONY_OPTIONS, { strict: false });
+  for (const handler of securityHeaders({ publicUrl, sandboxUrl })) app.use(handler);
   app.use(cookieParser());
   app.use((req: AppRequest, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];

@@ -1,11 +1,15 @@
 /** RFC 4180 CSV, shared by the API's export and the SPA's import so both read the same dialect. */
 
+/** A cell that is wholly a number or an E.164 phone (+14155550100, -12.5): a spreadsheet reads it as data. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
   return values
     .map((v) => {
       const s = v === null || v === undefined ? '' : String(v);
-      // A leading = + - @ would run as a formula in spreadsheets: prefix it with a quote.
-      const safe = /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d/.test(s) ? `'${s}` : s;
+      // A leading = + - @ tab or CR can run as a formula in spreadsheets (+1+HYPERLINK(…), -2+3+cmd|…):
+      // prefix it with a quote, unless the whole cell is a plain number or phone.
+      const safe = /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
       return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
     })
     .join(',');

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
+import { Injectable } from '@nestjs/common';
 import type { AiConnectionTestResult } from '@ringtonic/contracts';
 import { WorkspaceService } from '../workspace/workspace.service.js';
+import { AiEndpoints } from './ai-endpoints.js';
 import type { AiConnectionTestDto } from './dto/ai-connection-test.dto.js';
 import { baseUrlOf, describeOpenAiError, OpenAiClient, SANDBOX_MARK } from './openai-client.js';
 
@@ -11,7 +10,7 @@ import { baseUrlOf, describeOpenAiError, OpenAiClient, SANDBOX_MARK } from './op
 export class AiConnectionService {
   constructor(
     private readonly workspaces: WorkspaceService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly endpoints: AiEndpoints,
   ) {}
 
   async test(workspaceId: string, overrides: AiConnectionTestDto): Promise<AiConnectionTestResult> {
@@ -30,7 +29,7 @@ export class AiConnectionService {
       return { ...result, ok: false, error: 'Enter the API key to try a different base URL (the saved key is only sent to the saved one)' };
     }
     try {
-      const models = await new OpenAiClient(settings, this.config.aiAllowPrivateEndpoints).models();
+      const models = await new OpenAiClient(settings, this.endpoints.fetch).models();
       const ids = new Set(models.map((m) => m.id));
       const missingModels = [settings.transcriptionModel, settings.analysisModel].filter((m) => !ids.has(m));
       return { ...result, ok: true, status: 200, missingModels, sandbox: models.some((m) => m.ownedBy === SANDBOX_MARK) };

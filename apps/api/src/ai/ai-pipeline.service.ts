@@ -12,6 +12,7 @@ import { JobQueue } from '../jobs/job-queue.js';
 import { RealtimeEmitter } from '../realtime/realtime.emitter.js';
 import { RecordingFetchError, TwilioClientFactory } from '../telephony/twilio-client.factory.js';
 import { WorkspaceService } from '../workspace/workspace.service.js';
+import { AiEndpoints } from './ai-endpoints.js';
 import { describeOpenAiError, OpenAiClient, type AnalysisResult } from './openai-client.js';
 
 export const ANALYSIS_QUEUE = 'call-analysis';
@@ -53,6 +54,7 @@ export class AiPipelineService implements OnApplicationBootstrap {
     private readonly workspaces: WorkspaceService,
     private readonly twilio: TwilioClientFactory,
     private readonly realtime: RealtimeEmitter,
+    private readonly endpoints: AiEndpoints,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -150,7 +152,7 @@ export class AiPipelineService implements OnApplicationBootstrap {
       const settings = await this.workspaces.aiSecrets(log.workspace_id);
       if (!settings.enabled || !settings.apiKey) throw new PermanentFailure('AI analysis was turned off or has no API key');
       apiKey = settings.apiKey;
-      const client = new OpenAiClient(settings, this.config.aiAllowPrivateEndpoints);
+      const client = new OpenAiClient(settings, this.endpoints.fetch);
       let transcript = log.ai_transcript;
       if (transcript === null) {
         await this.setStatus(log, 'transcribing');

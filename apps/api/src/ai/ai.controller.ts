@@ -42,6 +42,6 @@ export class AiController {
   @ApiOperation({ summary: 'Analyse a recorded call: again after a failure, or one recorded before AI was on' })
   async retry(@Access() access: WorkspaceAccess, @Param('callLogId', UuidParam) id: string): Promise<CallLogView> {
     await this.pipeline.retry(access.workspaceId, id);
-    return this.callLogs.get(access.workspaceId, id);
+    return this.callLogs.get(access, id);
   }
 }

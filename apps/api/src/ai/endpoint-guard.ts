@@ -1,37 +1,32 @@
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
-// Loopback, private, link-local (cloud metadata), carrier-grade NAT, unique-local, unspecified.
-const PRIVATE = new BlockList();
-for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) {
-  PRIVATE.addSubnet(net, bits, 'ipv4');
-}
-// IPv4-mapped IPv6 (::ffff:a.b.c.d) is checked against the IPv4 ranges by BlockList itself.
-for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) {
-  PRIVATE.addSubnet(net, bits, 'ipv6');
-}
-
-/** The AI endpoint is somewhere this server must not be sent (its own network). */
+/** The AI endpoint is somewhere this server must not be sent (its own network), or it redirected. */
 export class EndpointNotAllowed extends Error {}
 
-const isPrivate = (address: string) => PRIVATE.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+/** Global unicast IPv6 (2000::/3): everything outside it is local, special or unassigned. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
 
 /**
- * Refuses an endpoint that resolves to a private address unless allowed (AI_ALLOW_PRIVATE_ENDPOINTS:
- * a local Ollama or vLLM, or the sandbox). Workspace admins choose the base URL; without this, the
- * server would fetch its own network (cloud metadata, internal services) for them.
+ * Why the server must not connect to `address` (a literal IPv4/IPv6 address), or null for a public
+ * one. Only plain unicast passes: loopback, RFC 1918, link-local (cloud metadata), CGNAT
+ * (100.64/10), benchmarking (198.18/15) and the other reserved IPv4 ranges, multicast, broadcast and
+ * unspecified are refused; for IPv6 everything outside 2000::/3 (unique-local, link-local, loopback,
+ * IPv4-mapped ::ffff:0:0/96, IPv4-compatible ::/96, NAT64 64:ff9b::/96) and the special ranges
+ * inside it (6to4, Teredo, documentation…) that can lead back to an IPv4 address.
  */
-export async function assertEndpointAllowed(baseUrl: string, allowPrivate: boolean): Promise<void> {
-  if (allowPrivate) return;
-  const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  } catch (e) {
-    throw new EndpointNotAllowed(`Could not resolve the AI endpoint ${host}: ${(e as Error).message}`);
-  }
-  const blocked = addresses.find(isPrivate);
-  if (blocked) {
-    throw new EndpointNotAllowed(`The AI endpoint ${host} is a private address (${blocked}); set AI_ALLOW_PRIVATE_ENDPOINTS=on to use a model server on your own network`);
-  }
+export function blockedRange(address: string): string | null {
+  if (!ipaddr.isValid(address)) return 'not an IP address';
+  const ip = ipaddr.parse(address);
+  const range = ip.range();
+  if (ip.kind() === 'ipv4') return range === 'unicast' ? null : range;
+  if (range !== 'unicast') return range === 'rfc6052' ? 'NAT64' : range === 'ipv4Mapped' || range === 'rfc6145' ? 'IPv4-mapped' : range;
+  if (!ip.match(GLOBAL_UNICAST_V6)) return (ip as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0) ? 'IPv4-compatible' : 'not global unicast';
+  return null;
+}
+
+export function privateEndpointError(host: string, address: string, range: string): EndpointNotAllowed {
+  const where = host === address ? address : `${host} (${address})`;
+  return new EndpointNotAllowed(
+    `The AI endpoint ${where} is a private address (${range}); set AI_ALLOW_PRIVATE_ENDPOINTS=on to use a model server on your own network`,
+  );
 }

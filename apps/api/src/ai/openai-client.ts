@@ -1,7 +1,7 @@
 import { DEFAULT_AI_BASE_URL } from '@ringtonic/contracts';
 import OpenAI, { APIConnectionError, APIError, toFile } from 'openai';
 import type { AiSecrets } from '../workspace/workspace.service.js';
-import { assertEndpointAllowed, EndpointNotAllowed } from './endpoint-guard.js';
+import { endpointRefusal, type EndpointFetch } from './guarded-fetch.js';
 import { ANALYSIS_SCHEMA, ANALYSIS_SYSTEM_PROMPT, type CallAnalysis, InvalidModelOutput, parseAnalysis } from './analysis-schema.js';
 
 /** The sandbox says so (system_fingerprint, models' owned_by); the UI labels its output. */
@@ -22,7 +22,7 @@ export class OpenAiClient {
 
   constructor(
     private readonly settings: Pick<AiSecrets, 'apiKey' | 'baseUrl' | 'transcriptionModel' | 'analysisModel'>,
-    private readonly allowPrivateEndpoints: boolean,
+    fetch: EndpointFetch,
   ) {
     // Only the workspace's own key: never the server's OPENAI_* environment.
     this.client = new OpenAI({
@@ -34,22 +34,18 @@ export class OpenAiClient {
       webhookSecret: null,
       maxRetries: 0,
       timeout: 180_000,
+      // Every connection checked on the address connected, redirects refused (guarded-fetch.ts).
+      fetch,
     });
   }
 
-  private allowed(): Promise<void> {
-    return assertEndpointAllowed(baseUrlOf(this.settings), this.allowPrivateEndpoints);
-  }
-
   async transcribe(audio: Buffer, fileName: string, signal?: AbortSignal): Promise<string> {
-    await this.allowed();
     const file = await toFile(audio, fileName);
     const res = await this.client.audio.transcriptions.create({ file, model: this.settings.transcriptionModel }, { signal });
     return res.text.trim();
   }
 
   async analyse(transcript: string, signal?: AbortSignal): Promise<AnalysisResult> {
-    await this.allowed();
     const completion = await this.client.chat.completions.create(
       {
         model: this.settings.analysisModel,
@@ -70,7 +66,6 @@ export class OpenAiClient {
 
   /** The models the endpoint lists (the settings' "Test connection"). */
   async models(): Promise<Array<{ id: string; ownedBy: string }>> {
-    await this.allowed();
     const models: Array<{ id: string; ownedBy: string }> = [];
     for await (const model of this.client.models.list({ timeout: 15_000 })) models.push({ id: model.id, ownedBy: model.owned_by });
     return models;
@@ -101,7 +96,9 @@ export function describeOpenAiError(e: unknown, apiKey: string | null = null): D
     const masked = apiKey ? text.split(apiKey).join('[key]') : text;
     return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
   };
-  if (e instanceof EndpointNotAllowed || e instanceof ModelRefusal) return { message: e.message, status: null, permanent: true };
+  const refused = endpointRefusal(e);
+  if (refused) return { message: refused.message, status: null, permanent: true };
+  if (e instanceof ModelRefusal) return { message: e.message, status: null, permanent: true };
   if (e instanceof APIConnectionError) return { message: tidy(`Could not reach the AI endpoint: ${e.message}`), status: null, permanent: false };
   if (e instanceof APIError) {
     const status = e.status ?? null;

@@ -112,6 +112,34 @@ describe('auth (e2e)', () => {
     );
   });
 
+  it.each([
+    ['form-encoded', 'application/x-www-form-urlencoded'],
+    ['text/plain', 'text/plain'],
+    ['multipart', 'multipart/form-data; boundary=x'],
+  ])('should refuse a %s login with 415 (no login CSRF from a plain HTML form)', async (_label, type) => {
+    const s = await signup(t.app);
+    const body = type.startsWith('multipart')
+      ? `--x\r\nContent-Disposition: form-data; name="email"\r\n\r\n${s.user.email}\r\n--x\r\nContent-Disposition: form-data; name="password"\r\n\r\n${PASSWORD}\r\n--x--\r\n`
+      : type === 'text/plain'
+        ? JSON.stringify({ email: s.user.email, password: PASSWORD })
+        : new URLSearchParams({ email: s.user.email, password: PASSWORD }).toString();
+    const res = await http().post('/api/v1/auth/login').set('Content-Type', type).send(body).expect(415);
+    expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    await http().post('/api/v1/auth/signup').set('Content-Type', type).send(body).expect(415);
+    // JSON still works, and body-less POSTs (refresh, logout) need no content type.
+    await http().post('/api/v1/auth/login').send({ email: s.user.email, password: PASSWORD }).expect(200);
+    await http().post('/api/v1/auth/refresh').set('Cookie', s.cookie).expect(200);
+  });
+
+  it('should refuse a form-encoded invitation acceptance with 415', async () => {
+    const s = await signup(t.app);
+    const inv = await http().post(`/api/v1/workspaces/${s.workspace.id}/invitations`).set(bearer(s.accessToken)).send({ email: uniqueEmail(), role: 'agent' }).expect(201);
+    const token = (inv.body as { acceptUrl: string }).acceptUrl.split('/invite/')[1]!;
+    await http().post(`/api/v1/invitations/${token}/accept`).type('form').send({ name: 'Forged', password: PASSWORD }).expect(415);
+    await http().get(`/api/v1/invitations/${token}`).expect(200);
+  });
+
   it('should answer 400 (not 500) for a body that is not JSON', async () => {
     const res = await http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AcceptInvitationResponse, AuthResponse, MeResponse, SignupResponse } from '@ringtonic/contracts';
 import { DomainError } from '../common/domain-error.js';
+import type { UserEntity } from '../users/entities/user.entity.js';
 import { toUserView, UsersService } from '../users/users.service.js';
 import { InvitationsService } from '../workspace/invitations.service.js';
 import { WorkspaceService } from '../workspace/workspace.service.js';
@@ -25,25 +26,19 @@ export class AuthService {
     private readonly invitations: InvitationsService,
   ) {}
 
-  async signup(dto: SignupDto): Promise<WithRefresh<SignupResponse>> {
+  async signup(dto: SignupDto, ip: string | undefined): Promise<WithRefresh<SignupResponse>> {
     if (await this.users.findByEmail(dto.email)) {
       throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists; log in instead', HttpStatus.CONFLICT);
     }
     const user = await this.users.create(dto);
     const workspace = await this.workspaces.create({ name: dto.workspaceName, ownerUserId: user.id });
+    await this.throttle.remember(user.email, ip);
     const session = await this.sessions.start(user.id);
     return { session, body: { accessToken: session.accessToken, expiresAt: session.expiresAt.toISOString(), user: toUserView(user), workspace } };
   }
 
-  async login(dto: LoginDto, ip: string): Promise<WithRefresh<AuthResponse>> {
-    const keys = this.throttle.keysFor(dto.email, ip);
-    await this.throttle.assertAllowed(keys);
-    const user = await this.users.findByEmail(dto.email);
-    if (!(await this.users.verifyPassword(user, dto.password)) || !user) {
-      await this.throttle.recordFailure(keys);
-      throw invalidCredentials();
-    }
-    await this.throttle.clear(keys.slice(0, 1));
+  async login(dto: LoginDto, ip: string | undefined): Promise<WithRefresh<AuthResponse>> {
+    const user = await this.checkPassword(dto.email, dto.password, ip);
     const session = await this.sessions.start(user.id);
     return { session, body: { accessToken: session.accessToken, expiresAt: session.expiresAt.toISOString(), user: toUserView(user) } };
   }
@@ -71,7 +66,12 @@ export class AuthService {
    * New users set a name and password; existing users prove who they are with their password or
    * an access token of the invited address.
    */
-  async acceptInvitation(token: string, dto: AcceptInvitationDto, signedInUserId: string | null): Promise<WithRefresh<AcceptInvitationResponse>> {
+  async acceptInvitation(
+    token: string,
+    dto: AcceptInvitationDto,
+    signedInUserId: string | null,
+    ip: string | undefined,
+  ): Promise<WithRefresh<AcceptInvitationResponse>> {
     const email = await this.invitations.emailFor(token);
     let user = signedInUserId ? await this.users.findById(signedInUserId) : await this.users.findByEmail(email);
     if (!user) {
@@ -81,9 +81,11 @@ export class AuthService {
       ];
       if (problems.length) throw new DomainError('VALIDATION_FAILED', problems.join('; '), HttpStatus.BAD_REQUEST);
       user = await this.users.create({ email, name: dto.name!, password: dto.password! });
+      await this.throttle.remember(email, ip);
     } else if (!signedInUserId) {
       if (!dto.password) throw new DomainError('VALIDATION_FAILED', 'password is required: you already have an account', HttpStatus.BAD_REQUEST);
-      if (!(await this.users.verifyPassword(user, dto.password))) throw invalidCredentials();
+      // The same throttle and keys as login: an accept link must not be a second door for guessing.
+      user = await this.checkPassword(email, dto.password, ip);
     }
     const { workspaceId, role } = await this.invitations.accept(token, user);
     const session = await this.sessions.start(user.id);
@@ -91,5 +93,15 @@ export class AuthService {
       session,
       body: { accessToken: session.accessToken, expiresAt: session.expiresAt.toISOString(), workspaceId, role, user: toUserView(user) },
     };
+  }
+
+  /** One throttled password check: claimed before argon2 runs (429 past the limits), settled when right. */
+  private async checkPassword(email: string, password: string, ip: string | undefined): Promise<UserEntity> {
+    const attempt = await this.throttle.claim(email, ip);
+    const user = await this.users.findByEmail(email);
+    // verifyPassword runs argon2 against a dummy hash for unknown emails, so timing reveals nothing.
+    if (!(await this.users.verifyPassword(user, password)) || !user) throw invalidCredentials();
+    await this.throttle.succeeded(attempt);
+    return user;
   }
 }

@@ -81,7 +81,11 @@ export const recordingPath = (workspaceId: string, callLogId: string) => `/api/v
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toCallLogView(r: CallLogRow, country: string): CallLogView {
+/**
+ * `seesContacts`: the reader's role has contacts.view. Without it the linked CRM record (its name and
+ * lead status) is left out; the numbers the call was from and to stay, being the call's own.
+ */
+export function toCallLogView(r: CallLogRow, country: string, seesContacts: boolean): CallLogView {
   return {
     id: r.id,
     twilioCallSid: r.twilio_call_sid,
@@ -92,7 +96,7 @@ export function toCallLogView(r: CallLogRow, country: string): CallLogView {
     to: r.to_e164,
     toFormatted: formatPhone(r.to_e164, country),
     contact:
-      r.contact_id && r.contact_phone && r.contact_lead_status
+      seesContacts && r.contact_id && r.contact_phone && r.contact_lead_status
         ? { id: r.contact_id, name: r.contact_name, phone: r.contact_phone, leadStatus: r.contact_lead_status }
         : null,
     agent: r.agent_user_id ? { userId: r.agent_user_id, name: r.agent_name ?? 'Former member' } : null,

@@ -25,7 +25,7 @@ export class CallLogsController {
   @Get(':callLogId')
   @RequirePermission('callLogs.view')
   get(@Access() access: WorkspaceAccess, @Param('callLogId', UuidParam) id: string): Promise<CallLogView> {
-    return this.callLogs.get(access.workspaceId, id);
+    return this.callLogs.get(access, id);
   }
 
   @Patch(':callLogId')
@@ -44,14 +44,15 @@ export class ContactCallsController {
 
   @Get('calls')
   @RequirePermission('callLogs.view')
-  @ApiOperation({ summary: 'A contact\'s calls, newest first, by page' })
+  @ApiOperation({ summary: 'A contact\'s calls, newest first, by page (needs contacts.view too)' })
   calls(@Access() access: WorkspaceAccess, @Param('contactId', UuidParam) id: string, @Query() q: ContactCallsDto): Promise<Page<CallLogView>> {
-    return this.callLogs.forContact(access.workspaceId, id, q);
+    return this.callLogs.forContact(access, id, q);
   }
 
   @Get('stats')
   @RequirePermission('callLogs.view')
+  @ApiOperation({ summary: 'A contact\'s call totals (needs contacts.view too)' })
   stats(@Access() access: WorkspaceAccess, @Param('contactId', UuidParam) id: string): Promise<ContactStats> {
-    return this.callLogs.statsForContact(access.workspaceId, id);
+    return this.callLogs.statsForContact(access, id);
   }
 }

@@ -12,6 +12,11 @@ import { isUuid } from '../common/uuid.js';
 import { returnedRows } from '../common/sql-rows.js';
 
 const nothingToAccept = () => new DomainError('AI_NOTHING_TO_ACCEPT', 'There is no finished AI analysis on this call to accept', HttpStatus.UNPROCESSABLE_ENTITY);
+/** contacts.view: without it a call log shows no CRM record (call-log.views.ts). */
+const seesContacts = (access: WorkspaceAccess) => can(access.role, 'contacts.view', access.toggles);
+const assertSeesContacts = (access: WorkspaceAccess) => {
+  if (!seesContacts(access)) throw forbidden(`Your role (${access.role}) does not allow viewing contacts`);
+};
 const badCursor = () => new DomainError('VALIDATION_FAILED', 'cursor is not valid: pass back the nextCursor of the previous page', HttpStatus.BAD_REQUEST);
 
 @Injectable()
@@ -44,13 +49,13 @@ export class CallLogsService {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((r) => toCallLogView(r, country)),
+      items: items.map((r) => toCallLogView(r, country, seesContacts(access))),
       nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last._sv, last.id])).toString('base64url') : null,
     };
   }
 
-  async get(workspaceId: string, id: string): Promise<CallLogView> {
-    return toCallLogView(await this.row(workspaceId, id), await this.contacts.countryOf(workspaceId));
+  async get(access: WorkspaceAccess, id: string): Promise<CallLogView> {
+    return toCallLogView(await this.row(access.workspaceId, id), await this.contacts.countryOf(access.workspaceId), seesContacts(access));
   }
 
   /**
@@ -82,7 +87,7 @@ export class CallLogsService {
     }
     const contactUpdated = Boolean(dto.leadStatus && before.syncs_contact && before.contact_id);
     if (dto.leadStatus && contactUpdated) await this.contacts.setLeadStatus(access.workspaceId, before.contact_id!, dto.leadStatus);
-    return { ...(await this.get(access.workspaceId, id)), contactUpdated };
+    return { ...(await this.get(access, id)), contactUpdated };
   }
 
   /**
@@ -100,8 +105,10 @@ export class CallLogsService {
     );
   }
 
-  /** A contact's calls, newest first, by page (the detail sheet's timeline). */
-  async forContact(workspaceId: string, contactId: string, q: ContactCallsDto): Promise<Page<CallLogView> & { page: number }> {
+  /** A contact's calls, newest first, by page (the detail sheet's timeline): a CRM record, so contacts.view too. */
+  async forContact(access: WorkspaceAccess, contactId: string, q: ContactCallsDto): Promise<Page<CallLogView> & { page: number }> {
+    const { workspaceId } = access;
+    assertSeesContacts(access);
     await this.contacts.get(workspaceId, contactId);
     const page = q.page ?? 1;
     const limit = q.limit ?? 50;
@@ -114,10 +121,12 @@ export class CallLogsService {
       contactId,
     ])) as [{ total: number }];
     const country = await this.contacts.countryOf(workspaceId);
-    return { items: rows.map((r) => toCallLogView(r, country)), nextCursor: null, total, page };
+    return { items: rows.map((r) => toCallLogView(r, country, true)), nextCursor: null, total, page };
   }
 
-  async statsForContact(workspaceId: string, contactId: string): Promise<ContactStats> {
+  async statsForContact(access: WorkspaceAccess, contactId: string): Promise<ContactStats> {
+    const { workspaceId } = access;
+    assertSeesContacts(access);
     await this.contacts.get(workspaceId, contactId);
     const [row] = (await this.db.query(
       `SELECT count(*)::int AS total, max(started_at) AS last,

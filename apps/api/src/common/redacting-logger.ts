@@ -6,6 +6,8 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/("?(?:authToken|password|apiKeySecret|openaiApiKey|secret|accessToken|refreshToken)"?\s*[:=]\s*"?)[^",\s}]+/gi, '$1[redacted]'],
   [/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1[redacted]'],
   [/(smtps?:\/\/[^:/\s]+:)[^@\s]+@/g, '$1[redacted]@'],
+  // Invitation tokens in a URL (SPA /invite/…, API /api/v1/invitations/…); ids (UUIDs) are shorter.
+  [/(\/invit(?:e|ations)\/)[A-Za-z0-9_-]{40,}/g, '$1[redacted]'],
 ];
 
 export function redact(text: string): string {

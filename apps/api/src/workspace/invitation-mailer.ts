@@ -13,7 +13,7 @@ export interface InvitationMessage {
   expiresAt: Date;
 }
 
-/** Sends invitations by SMTP when SMTP_URL is set; otherwise they wait in the outbox admins can copy from. */
+/** Sends invitations by SMTP when SMTP_URL is set; otherwise they wait in the outbox admins copy the link from. */
 @Injectable()
 export class InvitationMailer {
   private readonly logger = new Logger(InvitationMailer.name);
@@ -29,7 +29,8 @@ export class InvitationMailer {
 
   async send(msg: InvitationMessage): Promise<void> {
     if (!this.transport) {
-      this.logger.log(`Invitation for ${msg.email} (${msg.role}) to "${msg.workspaceName}" is in the outbox: ${msg.acceptUrl}`);
+      // Never the link itself: logs travel further than the Members page (log shippers, support).
+      this.logger.log(`Invitation for ${msg.email} (${msg.role}) to "${msg.workspaceName}" is in the outbox: admins copy its link from Members`);
       return;
     }
     const who = msg.inviterName ? `${msg.inviterName} invited you` : 'You are invited';

@@ -149,7 +149,9 @@ export class InvitationsService {
       role: i.role,
       expiresAt: i.expiresAt.toISOString(),
       createdAt: i.createdAt.toISOString(),
-      acceptUrl: status === 'pending' ? this.acceptUrl(this.secrets.decrypt(i.tokenEnc)) : null,
+      // An emailed link belongs to the invited address alone: handing it to the inviter too would let
+      // anyone who invites an existing user's address try that user's password on the accept page.
+      acceptUrl: status === 'pending' && i.delivery === 'outbox' ? this.acceptUrl(this.secrets.decrypt(i.tokenEnc)) : null,
       status,
       delivery: i.delivery,
     };

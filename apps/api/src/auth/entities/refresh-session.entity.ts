@@ -10,5 +10,7 @@ export class RefreshSessionEntity {
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
   @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true }) rotatedAt: Date | null;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  /** When the user logged in: copied to every rotation, so the session ends SESSION_MAX_DAYS after it. */
+  @Column({ name: 'authenticated_at', type: 'timestamptz' }) authenticatedAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
