@@ -1,7 +1,11 @@
 /** RFC 4180 CSV, shared by the API's export and the SPA's import so both read the same dialect. */
 
-/** A cell that is wholly a number or an E.164 phone (+14155550100, -12.5): a spreadsheet reads it as data. */
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+/**
+ * A cell that is wholly a number or a phone (+14155550100, +1 212-555-1000, (212) 555-0100, -12.5):
+ * digits with spaces, dots, dashes and parentheses, one leading sign, no letters and no other operator,
+ * so it can call no function.
+ */
+const PLAIN_NUMBER = /^[+-]?[\d\s().-]*\d[\d\s().-]*$/;
 
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
   return values

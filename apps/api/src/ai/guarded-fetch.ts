@@ -68,7 +68,9 @@ export function createGuardedFetch(options: EndpointGuardOptions): GuardedFetch 
   };
   // The openai library probes `fetch.Response` for FormData support: bodies leave here encoded (below).
   Object.assign(guardedFetch, { Response: globalThis.Response });
-  return { fetch: guardedFetch, close: () => agent.close() };
+  // Closing (the app shutting down) aborts requests in flight rather than waiting for a slow model:
+  // an unfinished analysis is resumed by the queue on the next start.
+  return { fetch: guardedFetch, close: () => (agent.destroyed ? Promise.resolve() : agent.destroy()) };
 }
 
 /**
