@@ -53,6 +53,8 @@ export async function startProduct({ dataDir = tempDataDir(), port, pgPort, sand
     sandboxPort,
     dataDir,
     output: () => output,
+    /** Still running (never exited since it started)? */
+    alive: () => proc.exitCode === null && proc.signalCode === null,
     async stop(signal = 'SIGTERM') {
       if (proc.exitCode === null) proc.kill(signal);
       await exited;

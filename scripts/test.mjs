@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every suite — API (Jest on a real PostgreSQL), SPA units (Vitest), browser flows
-// (Playwright in Chromium). Prints one closing line: "N passed, N failed[, N skipped]".
+// `npm test`: every suite — API (Jest on a real PostgreSQL), SPA units (Vitest), the product and its
+// fault scenarios on real processes, browser flows (Playwright in Chromium). Prints one closing line:
+// "N passed, N failed[, N skipped]".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +70,7 @@ if (compose) {
 
 run('Build: API and SPA (what npm start serves)', 'npm', ['run', 'build']);
 runNodeTests('Product lifecycle (npm start server)', ['e2e/lifecycle.test.mjs']);
+runNodeTests('Faults: PostgreSQL restarted and killed under load (real processes)', ['e2e/faults/']);
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (existsSync(chromium)) {

@@ -6,7 +6,7 @@ import type { SecretBox } from './common/secret-box.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { DialerProvisioningModule } from './dialer-provisioning/dialer-provisioning.module.js';
 import { TelephonyModule } from './telephony/telephony.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -52,8 +52,9 @@ export class AppModule {
         ContactsModule,
         CallLogsModule,
         AiModule,
+        HealthModule,
       ],
-      controllers: [HealthController, ...(options.extraControllers ?? [])],
+      controllers: [...(options.extraControllers ?? [])],
     };
   }
 }

@@ -12,6 +12,7 @@ import { resolveMasterKey, SecretBox } from './common/secret-box.js';
 import type { AppConfig } from './config/app-config.js';
 import { runMigrations } from './database/data-source.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { PostgresSupervisor } from './database/postgres-supervisor.js';
 
 export interface RunningApi {
   app: INestApplication;
@@ -34,7 +35,8 @@ export async function createApi(
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(join(config.dataDir, 'postgres'), config.embeddedPgPort);
+    // Supervised: a postmaster that dies is started again, and the pools reconnect to it.
+    embedded = await PostgresSupervisor.supervise(() => startEmbeddedPostgres(join(config.dataDir, 'postgres'), config.embeddedPgPort));
     databaseUrl = embedded.url;
   }
   try {

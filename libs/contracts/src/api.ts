@@ -131,7 +131,13 @@ export interface CreatedApiKey extends ApiKeyView {
   key: string;
 }
 
+/** GET /api/health and /api/health/ready (readiness): 503 with `degraded` while the database does not answer. */
 export interface HealthResponse {
   status: 'ok' | 'degraded';
   database: 'up' | 'down';
+}
+
+/** GET /api/health/live (liveness): 200 while the process runs, whatever the database does. */
+export interface LivenessResponse {
+  status: 'ok';
 }

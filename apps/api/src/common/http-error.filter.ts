@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { ApiError, ErrorCode } from '@ringtonic/contracts';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { databaseOutage } from '../health/database-outage.js';
 import { DomainError } from './domain-error.js';
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -22,7 +23,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { correlationId?: string }>();
     const body = this.toBody(exception, req);
-    if (body.statusCode >= 500) {
+    // A lost database connection fails every request alike: logged once per outage, not a stack each.
+    if (body.statusCode >= 500 && !databaseOutage.failed(`${req.method} ${req.path}`, exception)) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error(`${req.method} ${req.path} failed [${body.correlationId}]: ${err.message}`, err.stack);
     }

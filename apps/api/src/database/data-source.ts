@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { databaseOutage } from '../health/database-outage.js';
 import { RefreshSessionEntity } from '../auth/entities/refresh-session.entity.js';
 import { UserEntity } from '../users/entities/user.entity.js';
 import { ApiKeyEntity } from '../workspace/entities/api-key.entity.js';
@@ -22,6 +24,8 @@ import { AccountSecurity1764612000000 } from './migrations/1764612000000-Account
 export const ENTITIES = [UserEntity, RefreshSessionEntity, WorkspaceEntity, MembershipEntity, InvitationEntity, ApiKeyEntity, CampaignEntity, PhoneNumberEntity, ContactEntity, CallLogEntity];
 export const MIGRATIONS = [Foundation1764075600000, TrackingNumbers1764162000000, Crm1764250000000, Presence1764300000000, Routing1764350000000, ContactSearchStatistics1764420000000, AiAnalysis1764500000000, ContactSortOrder1764560000000, AccountSecurity1764612000000];
 
+const logger = new Logger('Database');
+
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
@@ -30,6 +34,12 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
+    // A connection PostgreSQL cannot accept fails the request in 5 s rather than hanging it.
+    connectTimeoutMS: 5_000,
+    // An idle connection dropped by a PostgreSQL restart: logged once per outage (the pool reconnects on the next query).
+    poolErrorHandler: (e: Error) => {
+      if (!databaseOutage.failed('database pool', e)) logger.warn(`Database pool: ${e.message}`);
+    },
     extra: { max: 20 },
   };
 }

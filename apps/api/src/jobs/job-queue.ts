@@ -3,6 +3,7 @@ import { PgBoss, type JobWithMetadata, type Queue, type SendOptions } from 'pg-b
 import type { PoolClient } from 'pg';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { databaseOutage } from '../health/database-outage.js';
 
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
 
@@ -26,7 +27,11 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       max: 4,
       superviseIntervalSeconds: Math.max(1, Math.min(60, Math.floor(config.jobs.aiJobTimeoutSeconds / 2))),
     });
-    this.boss.on('error', (e: Error) => this.logger.error(`Job queue: ${e.message}`));
+    // pg-boss reports every failed poll and maintenance run; a lost connection is logged once per outage.
+    // Its pool reconnects on the next poll, so the workers carry on once PostgreSQL is back.
+    this.boss.on('error', (e: Error) => {
+      if (!databaseOutage.failed('job queue', e)) this.logger.error(`Job queue: ${e.message}`);
+    });
   }
 
   async onModuleInit(): Promise<void> {
