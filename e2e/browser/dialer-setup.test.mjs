@@ -41,7 +41,14 @@ test('should explain "Dialer not ready" with the checklist when the credentials 
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByText('Welcome to Wrong Creds Inc').waitFor();
 
-  // Owner upgrades, then enters credentials that Twilio (the sandbox) rejects.
+  // Owner upgrades and saves a real (sandbox) account's credentials, verified by the save; then the
+  // Auth Token is rotated in Twilio, so the stored one is what Twilio now rejects.
+  const sandboxJson = async (path, method, body) => {
+    const res = await fetch(`${product.server.sandboxUrl}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    assert.ok(res.ok, `${method} ${path} → ${res.status}`);
+    return res.json();
+  };
+  const account = await sandboxJson('/sandbox/accounts', 'POST', {});
   const token = await page.evaluate(async () => (await (await fetch('/api/v1/auth/refresh', { method: 'POST' })).json()).accessToken);
   const ws = page.url().match(/\/w\/([0-9a-f-]{36})/)[1];
   const patch = (body) =>
@@ -49,7 +56,9 @@ test('should explain "Dialer not ready" with the checklist when the credentials 
       async ([w, t, b]) => (await fetch(`/api/v1/workspaces/${w}`, { method: 'PATCH', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body: JSON.stringify(b) })).status,
       [ws, token, body],
     );
-  assert.equal(await patch({ plan: 'agency', twilio: { accountSid: 'AC' + '9'.repeat(32), authToken: 'f'.repeat(32) } }), 200);
+  assert.equal(await patch({ plan: 'agency', twilio: { accountSid: account.accountSid, authToken: 'f'.repeat(32) } }), 422, 'a wrong pair is refused');
+  assert.equal(await patch({ plan: 'agency', twilio: { accountSid: account.accountSid, authToken: account.authToken } }), 200);
+  await sandboxJson(`/sandbox/accounts/${account.accountSid}`, 'PATCH', { authToken: 'e'.repeat(32) });
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('tab', { name: 'Dialer' }).click();

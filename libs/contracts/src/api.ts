@@ -123,7 +123,20 @@ export interface ApiKeyView {
   name: string;
   prefix: string;
   createdAt: string;
+  /** Stamped at most once a minute, so up to a minute behind. */
   lastUsedAt: string | null;
+  /** Null: never expires. An expired key is refused with 401 `API_KEY_EXPIRED`. */
+  expiresAt: string | null;
+}
+
+/** The latest expiry an API key may be given, in days from its creation (two years). */
+export const API_KEY_MAX_LIFETIME_DAYS = 730;
+
+/** POST /workspaces/:ws/api-keys */
+export interface CreateApiKeyRequest {
+  name: string;
+  /** Optional, ISO 8601, in the future and at most two years ahead. */
+  expiresAt?: string | null;
 }
 
 export interface CreatedApiKey extends ApiKeyView {

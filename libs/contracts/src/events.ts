@@ -22,6 +22,7 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  'presence.heartbeat': (ack: (r: { ok: boolean }) => void) => void;
+  /** `ok: false` with `error` when the membership, role or session ended: the server then disconnects. */
+  'presence.heartbeat': (ack: (r: { ok: boolean; status?: string; error?: string }) => void) => void;
   'presence.set': (e: { status: IntendedStatus }, ack?: (r: { ok: boolean }) => void) => void;
 }

@@ -48,6 +48,11 @@ export class AuthGuard implements CanActivate {
     if (!user) return null;
     return { kind: 'user', userId: user.id, email: user.email, name: user.name, sessionFamilyId: claims.fam };
   }
+
+  /** Whether a login session is still live, whatever its access token's expiry (sockets re-check on heartbeats). */
+  async liveSession(userId: string, sessionFamilyId: string): Promise<boolean> {
+    return (await this.sessions.liveUser({ sub: userId, fam: sessionFamilyId })) !== null;
+  }
 }
 
 function bearerOf(req: AppRequest): string | null {

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretBox } from '../common/secret-box.js';
+import { RealtimeEmitterModule } from '../realtime/realtime-emitter.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { WorkspaceModule } from '../workspace/workspace.module.js';
 import { AuthController } from './auth.controller.js';
@@ -23,6 +24,7 @@ import { SessionsService } from './sessions.service.js';
     }),
     UsersModule,
     WorkspaceModule,
+    RealtimeEmitterModule,
   ],
   controllers: [AuthController],
   providers: [AuthService, SessionsService, LoginThrottleService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],

@@ -6,6 +6,7 @@ import { IsNull, Repository } from 'typeorm';
 import { sha256 } from '../common/secret-box.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { RealtimeEmitter } from '../realtime/realtime.emitter.js';
 import { RefreshSessionEntity } from './entities/refresh-session.entity.js';
 
 export interface IssuedSession {
@@ -29,6 +30,7 @@ export class SessionsService {
     @InjectRepository(RefreshSessionEntity) private readonly sessions: Repository<RefreshSessionEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
+    private readonly realtime: RealtimeEmitter,
   ) {}
 
   start(userId: string): Promise<IssuedSession> {
@@ -59,6 +61,7 @@ export class SessionsService {
 
   async revokeFamily(familyId: string): Promise<void> {
     await this.sessions.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.realtime.disconnectSession(familyId); // its live sockets end too, on every instance
   }
 
   /** The claims of a well-signed, unexpired access token; whether its session is live is `liveUser`. */

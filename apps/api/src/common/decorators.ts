@@ -30,3 +30,13 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
   if (principal?.kind !== 'user') throw new Error('CurrentUser used on a route that allows API keys');
   return principal;
 });
+
+export const NO_API_KEYS = 'rt:noApiKeys';
+
+/**
+ * Refused to workspace API keys (403 API_KEY_FORBIDDEN), enforced by the workspace guard: routes that
+ * mint keys, manage people or hold credentials need a signed-in user. With `bodyFields`, only a body
+ * carrying one of those fields is refused (e.g. the Twilio and AI parts of the settings).
+ */
+export const NoApiKeys = (options: { bodyFields?: readonly string[] } = {}) =>
+  SetMetadata(NO_API_KEYS, options.bodyFields ?? true);

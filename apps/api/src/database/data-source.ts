@@ -20,9 +20,11 @@ import { ContactSearchStatistics1764420000000 } from './migrations/1764420000000
 import { AiAnalysis1764500000000 } from './migrations/1764500000000-AiAnalysis.js';
 import { ContactSortOrder1764560000000 } from './migrations/1764560000000-ContactSortOrder.js';
 import { AccountSecurity1764612000000 } from './migrations/1764612000000-AccountSecurity.js';
+import { ApiKeyExpiry1764614000000 } from './migrations/1764614000000-ApiKeyExpiry.js';
+import { TwilioAccountOwnership1764650000000 } from './migrations/1764650000000-TwilioAccountOwnership.js';
 
 export const ENTITIES = [UserEntity, RefreshSessionEntity, WorkspaceEntity, MembershipEntity, InvitationEntity, ApiKeyEntity, CampaignEntity, PhoneNumberEntity, ContactEntity, CallLogEntity];
-export const MIGRATIONS = [Foundation1764075600000, TrackingNumbers1764162000000, Crm1764250000000, Presence1764300000000, Routing1764350000000, ContactSearchStatistics1764420000000, AiAnalysis1764500000000, ContactSortOrder1764560000000, AccountSecurity1764612000000];
+export const MIGRATIONS = [Foundation1764075600000, TrackingNumbers1764162000000, Crm1764250000000, Presence1764300000000, Routing1764350000000, ContactSearchStatistics1764420000000, AiAnalysis1764500000000, ContactSortOrder1764560000000, AccountSecurity1764612000000, ApiKeyExpiry1764614000000, TwilioAccountOwnership1764650000000];
 
 const logger = new Logger('Database');
 

@@ -102,17 +102,18 @@ describe('dialer health: live Twilio reads (e2e)', () => {
     const account = await sandboxAccount(sandbox);
     const s = await signup(t.app);
     const ws = `/api/v1/workspaces/${s.workspace.id}`;
-    // Credentials saved on the Indie plan: nothing is provisioned, nothing is asked.
+    // Credentials saved on the Indie plan: verified by the save (one Account GET), nothing provisioned, nothing asked after.
     await http().patch(ws).set(bearer(s.accessToken)).send(dialerSettings(account)).expect(200);
+    expect(accountGets(account)).toBe(1);
     const indie = await health(ws, s.accessToken);
     expect(indie.byId.plan!.ok).toBe(false);
-    expect(indie.byId.credentials).toMatchObject({ ok: false, message: 'The Twilio credentials have not been verified with Twilio yet.', fix: expect.stringContaining('Agency plan') });
+    expect(indie.byId.credentials).toMatchObject({ ok: true, message: 'Twilio accepted the Account SID and Auth Token when the settings were last saved.' });
 
     // Agency, dialer switched off.
     await http().patch(ws).set(bearer(s.accessToken)).send({ plan: 'agency', dialer: { enabled: false } }).expect(200);
     const off = await health(ws, s.accessToken);
     expect(off.byId.enabled!.ok).toBe(false);
     expect(off.ready).toBe(false);
-    expect(accountGets(account)).toBe(0);
+    expect(accountGets(account)).toBe(1);
   });
 });

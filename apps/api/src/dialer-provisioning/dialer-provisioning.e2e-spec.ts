@@ -2,7 +2,7 @@ import type { WorkspaceView } from '@ringtonic/contracts';
 import { startSandbox } from '@ringtonic/sandbox';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-import { dialerSettings, type Sandbox, sandboxAccount } from '../../test/factories/sandbox.factory.js';
+import { dialerSettings, rotateAuthToken, type Sandbox, sandboxAccount } from '../../test/factories/sandbox.factory.js';
 import { bearer, memberWithRole, signup } from '../../test/factories/users.factory.js';
 
 const basic = (sid: string, token: string) => ({ Authorization: `Basic ${Buffer.from(`${sid}:${token}`).toString('base64')}` });
@@ -27,16 +27,16 @@ describe('dialer provisioning against the sandbox (e2e)', () => {
     return s;
   }
 
-  it('should be not_ready with the reason for wrong credentials, ready once corrected, and recreate a deleted App', async () => {
+  it('should refuse wrong credentials with the reason (nothing saved), be ready once corrected, and recreate a deleted App', async () => {
     const account = await sandboxAccount(sandbox);
     const s = await agencyWorkspace();
     const ws = `/api/v1/workspaces/${s.workspace.id}`;
     const wrong = dialerSettings(account);
     wrong.twilio.authToken = 'ffffffffffffffffffffffffffffffff';
-    const bad = await http().patch(ws).set(bearer(s.accessToken)).send(wrong).expect(200);
-    expect(bad.body.dialer).toMatchObject({ status: 'not_ready', twimlAppSid: null });
-    expect(bad.body.dialer.statusMessage).toContain('Twilio rejected the Account SID and Auth Token (Twilio error 20003)');
-    expect(bad.body.dialer.statusMessage).toContain('Verify your Account SID and Auth Token in the Basic tab');
+    const bad = await http().patch(ws).set(bearer(s.accessToken)).send(wrong).expect(422);
+    expect(bad.body).toMatchObject({ code: 'TWILIO_REJECTED', message: expect.stringContaining('Twilio rejected the Account SID and Auth Token (Twilio error 20003') });
+    const unchanged = await http().get(ws).set(bearer(s.accessToken)).expect(200);
+    expect(unchanged.body).toMatchObject({ twilio: { accountSid: null, authTokenSet: false }, dialer: { enabled: false, apiKeySecretSet: false } });
 
     const good = await http().patch(ws).set(bearer(s.accessToken)).send(dialerSettings(account)).expect(200);
     const view = good.body as WorkspaceView;
@@ -62,6 +62,13 @@ describe('dialer provisioning against the sandbox (e2e)', () => {
     expect(recreated.body.dialer.status).toBe('ready');
     expect(recreated.body.dialer.twimlAppSid).toMatch(/^AP/);
     expect(recreated.body.dialer.twimlAppSid).not.toBe(view.dialer.twimlAppSid);
+
+    // The token rotated in Twilio since: the next save's provisioning says why it is not ready.
+    await rotateAuthToken(sandbox, account);
+    const stale = await http().patch(ws).set(bearer(s.accessToken)).send({ dialer: { enabled: true } }).expect(200);
+    expect(stale.body.dialer.status).toBe('not_ready');
+    expect(stale.body.dialer.statusMessage).toContain('Twilio rejected the Account SID and Auth Token (Twilio error 20003)');
+    expect(stale.body.dialer.statusMessage).toContain('Verify your Account SID and Auth Token in the Basic tab');
   });
 
   it('should be not_ready naming the API key when the key secret is wrong', async () => {
@@ -104,13 +111,13 @@ describe('dialer provisioning against the sandbox (e2e)', () => {
     return { ready: res.body.ready as boolean, byId: Object.fromEntries(res.body.checks.map((c: { id: string }) => [c.id, c])) as Record<string, { ok: boolean; message: string; fix: string | null }> };
   };
 
-  it('should fail the credentials check when Twilio rejects them, and leave the account type unknown (not ok)', async () => {
+  it('should fail the credentials check when Twilio rejects them (token rotated in Twilio), and leave the account type unknown (not ok)', async () => {
     const account = await sandboxAccount(sandbox);
     const s = await agencyWorkspace();
     const ws = `/api/v1/workspaces/${s.workspace.id}`;
-    const wrong = dialerSettings(account);
-    wrong.twilio.authToken = 'ffffffffffffffffffffffffffffffff';
-    await http().patch(ws).set(bearer(s.accessToken)).send(wrong).expect(200);
+    await http().patch(ws).set(bearer(s.accessToken)).send(dialerSettings(account)).expect(200);
+    await rotateAuthToken(sandbox, account);
+    await http().patch(ws).set(bearer(s.accessToken)).send({ dialer: { enabled: true } }).expect(200);
     const h = await healthOf(ws, s.accessToken);
     expect(h.ready).toBe(false);
     expect(h.byId.credentials).toMatchObject({ ok: false, message: expect.stringContaining('Twilio error 20003'), fix: expect.stringContaining('Settings → Basic') });

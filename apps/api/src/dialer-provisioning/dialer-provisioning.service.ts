@@ -49,6 +49,11 @@ export class DialerProvisioningService implements OnModuleInit {
 
   onModuleInit(): void {
     this.workspaces.onDialerSettingsSaved((id, save) => this.provision(id, save));
+    // Settings saves verify a new Account SID / Auth Token with this same GET of the Account.
+    this.workspaces.verifyTwilioWith(async (creds) => {
+      const account = await probeAccount(this.twilio, creds);
+      return account.state === 'skipped' ? { state: 'unreachable', reason: 'not asked' } : account;
+    });
   }
 
   async provision(workspaceId: string, save: DialerSave = {}): Promise<void> {

@@ -93,8 +93,9 @@ describe('tracking numbers point at our webhooks (e2e)', () => {
     const s = await readyAgency(account);
     await http().post(`${s.ws}/phone-numbers/import`).set(bearer(s.token)).send({ twilioSids: [number.sid] }).expect(200);
     await post(numberUrl(account, number.sid), { VoiceUrl: `${OLD}/x` }, auth(account));
-    const bad = await http().patch(s.ws).set(bearer(s.token)).send({ twilio: { authToken: 'f'.repeat(32) } }).expect(200);
-    expect(bad.body.dialer.status).toBe('not_ready');
+    const bad = await http().patch(s.ws).set(bearer(s.token)).send({ twilio: { authToken: 'f'.repeat(32) } }).expect(422);
+    expect(bad.body.code).toBe('TWILIO_REJECTED');
+    expect((await http().get(s.ws).set(bearer(s.token)).expect(200)).body.dialer.status).toBe('ready');
     expect(await fetchNumber(account, number.sid)).toMatchObject({ voice_url: `${OLD}/x` });
   });
 

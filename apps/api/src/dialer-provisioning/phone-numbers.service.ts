@@ -140,15 +140,15 @@ export class PhoneNumbersService {
     if (!res.affected) throw notFound('Phone number');
   }
 
-  /** The tracking number Twilio says was called, in the workspace using that Twilio account. */
-  async byCalledNumber(accountSid: string, e164: string): Promise<CalledTrackingNumber | null> {
+  /** The tracking number Twilio says was called, in the workspace holding that Twilio account (the webhook's scope). */
+  async byCalledNumber(workspaceId: string, accountSid: string, e164: string): Promise<CalledTrackingNumber | null> {
     // The inbound webhook's first read: with the workspace's ring settings, so it needs no second one.
     const rows = (await this.db.query(
       `SELECT p.workspace_id, p.id, p.e164, p.campaign_id, c.name AS campaign_name,
               w.ring_timeout_seconds, w.record_calls, w.recording_announcement
          FROM phone_numbers p JOIN workspaces w ON w.id = p.workspace_id LEFT JOIN campaigns c ON c.id = p.campaign_id
-        WHERE p.e164 = $1 AND w.twilio_account_sid = $2 ORDER BY p.created_at LIMIT 1`,
-      [e164, accountSid],
+        WHERE p.e164 = $1 AND w.twilio_account_sid = $2 AND p.workspace_id = $3`,
+      [e164, accountSid, workspaceId],
     )) as Array<{
       workspace_id: string; id: string; e164: string; campaign_id: string | null; campaign_name: string | null;
       ring_timeout_seconds: number; record_calls: boolean; recording_announcement: string | null;

@@ -12,7 +12,7 @@ export type AccountProbe =
   | { state: 'skipped' } // no credentials to ask with
   | { state: 'ok'; type: 'Trial' | 'Full' }
   | { state: 'inactive'; status: string; type: 'Trial' | 'Full' }
-  | { state: 'rejected'; code: number }
+  | { state: 'rejected'; code: number; message: string }
   | { state: 'unreachable'; reason: string };
 
 /** What Twilio says right now about the workspace's account and TwiML App (read-only). */
@@ -40,7 +40,7 @@ async function readAccount(account: AccountContext): Promise<AccountProbe> {
     return a.status === 'active' ? { state: 'ok', type } : { state: 'inactive', status: a.status, type };
   } catch (e) {
     const code = twilioErrorCode(e);
-    return code === null ? { state: 'unreachable', reason: (e as Error).message } : { state: 'rejected', code };
+    return code === null ? { state: 'unreachable', reason: (e as Error).message } : { state: 'rejected', code, message: (e as Error).message.slice(0, 300) };
   }
 }
 

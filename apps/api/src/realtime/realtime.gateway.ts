@@ -1,32 +1,23 @@
 import { Logger } from '@nestjs/common';
 import { type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
-import type { Role } from '@ringtonic/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { AuthGuard } from '../auth/auth.guard.js';
-import { WorkspaceService } from '../workspace/workspace.service.js';
-import { RealtimeEmitter, userRoom, workspaceRoom } from './realtime.emitter.js';
-import { isUuid } from '../common/uuid.js';
+import { RealtimeEmitter, sessionRoom, userRoom, workspaceRoom } from './realtime.emitter.js';
+import { SocketAuthService } from './socket-auth.service.js';
 
-export interface SocketAuth {
-  userId: string;
-  name: string;
-  workspaceId: string;
-  role: Role;
-}
-
-export const authOf = (socket: Socket): SocketAuth => socket.data.auth as SocketAuth;
+export { authOf, type SocketAuth } from './socket-auth.service.js';
 
 /**
  * `/realtime`: WebSocket transport only, authenticated in the handshake with the same access token
- * as REST (`auth: {token, workspaceId}`); each socket joins its workspace's room and its user's room.
+ * as REST (`auth: {token, workspaceId}`); each socket joins its workspace's room, its user's room in
+ * that workspace and its login session's room, so removing the member or ending the session
+ * disconnects it on whichever instance it lives.
  */
 @WebSocketGateway({ namespace: '/realtime', transports: ['websocket'], cors: { origin: true, credentials: true } })
 export class RealtimeGateway implements OnGatewayInit<Namespace> {
   private readonly logger = new Logger(RealtimeGateway.name);
 
   constructor(
-    private readonly auth: AuthGuard,
-    private readonly workspaces: WorkspaceService,
+    private readonly sockets: SocketAuthService,
     private readonly emitter: RealtimeEmitter,
   ) {}
 
@@ -41,14 +32,9 @@ export class RealtimeGateway implements OnGatewayInit<Namespace> {
   }
 
   private async authenticate(socket: Socket): Promise<void> {
-    const { token, workspaceId } = (socket.handshake.auth ?? {}) as { token?: unknown; workspaceId?: unknown };
-    if (typeof token !== 'string' || typeof workspaceId !== 'string') throw new Error('Send auth: {token, workspaceId}');
-    const user = await this.auth.userFromAccessToken(token);
-    if (!user) throw new Error('Your session has expired; refresh and reconnect');
-    const access = isUuid(workspaceId) ? await this.workspaces.accessFor(user.userId, workspaceId) : null;
-    if (!access) throw new Error('Workspace not found');
-    socket.data.auth = { userId: user.userId, name: user.name, workspaceId, role: access.role } satisfies SocketAuth;
-    await socket.join([workspaceRoom(workspaceId), userRoom(workspaceId, user.userId)]);
-    this.logger.debug(`Socket ${socket.id} joined workspace ${workspaceId} as ${user.userId}`);
+    const auth = await this.sockets.authenticate(socket.handshake.auth);
+    socket.data.auth = auth;
+    await socket.join([workspaceRoom(auth.workspaceId), userRoom(auth.workspaceId, auth.userId), sessionRoom(auth.sessionFamilyId)]);
+    this.logger.debug(`Socket ${socket.id} joined workspace ${auth.workspaceId} as ${auth.userId}`);
   }
 }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { WorkspaceModule } from '../workspace/workspace.module.js';
-import { RealtimeEmitter } from './realtime.emitter.js';
+import { RealtimeEmitterModule } from './realtime-emitter.module.js';
 import { RealtimeGateway } from './realtime.gateway.js';
+import { SocketAuthService } from './socket-auth.service.js';
 
 @Module({
-  imports: [AuthModule, WorkspaceModule],
-  providers: [RealtimeGateway, RealtimeEmitter],
-  exports: [RealtimeEmitter],
+  imports: [AuthModule, WorkspaceModule, RealtimeEmitterModule],
+  providers: [RealtimeGateway, SocketAuthService],
+  exports: [RealtimeEmitterModule, SocketAuthService],
 })
 export class RealtimeModule {}

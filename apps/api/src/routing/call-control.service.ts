@@ -67,7 +67,7 @@ export class CallControlService implements OnModuleInit, OnModuleDestroy {
     if (!found) throw notFound('Call');
     this.realtime.toUsers(access.workspaceId, [userId], 'call.ended', { callId: callLogId, reason: 'declined' });
     if (allDeclined) {
-      const ended = await this.ring.end({ callLogId }, 'declined');
+      const ended = await this.ring.end({ workspaceId: access.workspaceId, callLogId }, 'declined');
       if (ended) await this.toVoicemail(ended, 'declined');
     }
   }
@@ -84,7 +84,7 @@ export class CallControlService implements OnModuleInit, OnModuleDestroy {
   /** Nobody took it: the caller's leg is redirected to the voicemail greeting. */
   private async toVoicemail(row: RingingCallRow, reason: 'timeout' | 'declined'): Promise<void> {
     this.realtime.toWorkspace(row.workspace_id, 'call.ended', { callId: row.call_log_id, reason });
-    await this.logs.transition({ callLogId: row.call_log_id }, 'missed');
+    await this.logs.transition({ workspaceId: row.workspace_id, callLogId: row.call_log_id }, 'missed');
     const s = await this.workspaces.twilioCredentials(row.workspace_id);
     if (!s.accountSid || !s.authToken) return;
     try {

@@ -7,6 +7,7 @@ import { ContactsService } from '../contacts/contacts.service.js';
 import { PhoneNumbersService } from '../dialer-provisioning/phone-numbers.service.js';
 import { PresenceService } from '../presence/presence.service.js';
 import { joinConferenceTwiml, outboundDialTwiml, sayAndHangupTwiml, whisperTwiml } from '../telephony/twiml.js';
+import type { TwilioWebhookScope } from '../telephony/twilio-webhook-scope.js';
 import { WorkspaceService } from '../workspace/workspace.service.js';
 import { conferenceName, RingStateService } from './ring-state.service.js';
 import { routingUrls } from './routing-urls.js';
@@ -40,8 +41,8 @@ export class ClientWebhookService {
     private readonly contacts: ContactsService,
   ) {}
 
-  async handle(p: ClientParams): Promise<string> {
-    const ws = p.AccountSid && p.ApplicationSid ? await this.workspaces.byTwimlApp(p.AccountSid, p.ApplicationSid) : null;
+  async handle(scope: TwilioWebhookScope, p: ClientParams): Promise<string> {
+    const ws = p.ApplicationSid ? await this.workspaces.byTwimlApp(scope.workspaceId, scope.accountSid, p.ApplicationSid) : null;
     const userId = userIdOfIdentity(p.From);
     const access = ws && userId ? await this.workspaces.accessFor(userId, ws.id) : null;
     if (!ws || !userId || !access || !p.CallSid) return sayAndHangupTwiml('This device is not allowed to place calls.');
@@ -49,21 +50,21 @@ export class ClientWebhookService {
   }
 
   private async join(ws: { id: string; recordCalls: boolean }, userId: string, callLogId: string): Promise<string> {
-    const row = isUuid(callLogId) ? await this.ring.connect(callLogId, userId) : null;
-    if (!row || row.workspace_id !== ws.id) return sayAndHangupTwiml('This call was answered by a teammate.');
-    await this.logs.answered(callLogId, userId);
+    const row = isUuid(callLogId) ? await this.ring.connect(ws.id, callLogId, userId) : null;
+    if (!row) return sayAndHangupTwiml('This call was answered by a teammate.');
+    await this.logs.answered(ws.id, callLogId, userId);
     await this.presence.setInCall(ws.id, userId, true);
     return joinConferenceTwiml(conferenceName(callLogId), routingUrls(this.config.publicUrl), ws.recordCalls ? { callLogId } : null);
   }
 
   /**
    * The whisper an outbound callee hears once they pick up, before the bridge: the workspace's
-   * consent announcement as it is now. A read only (Twilio may retry); an unknown workspace, one on
-   * another Twilio account, or recording since turned off → an empty document (the callee is bridged).
+   * consent announcement as it is now. A read only (Twilio may retry); a workspace other than the
+   * one holding the signing account, or recording since turned off → an empty document (the callee is bridged).
    */
-  async whisper(workspaceId: unknown, p: ClientParams): Promise<string> {
-    const ws = isUuid(workspaceId) ? await this.workspaces.get(workspaceId).catch(() => null) : null;
-    if (!ws || !p.AccountSid || ws.twilio.accountSid !== p.AccountSid || !ws.recordCalls) return whisperTwiml(null);
+  async whisper(scope: TwilioWebhookScope, workspaceId: unknown): Promise<string> {
+    const ws = isUuid(workspaceId) && workspaceId === scope.workspaceId ? await this.workspaces.get(workspaceId).catch(() => null) : null;
+    if (!ws || ws.twilio.accountSid !== scope.accountSid || !ws.recordCalls) return whisperTwiml(null);
     return whisperTwiml(ws.recordingAnnouncement);
   }
 
@@ -79,7 +80,7 @@ export class ClientWebhookService {
       return sayAndHangupTwiml('The number you dialed is not valid. Please check it and include the country code.');
     }
     const contact = await this.contacts.findOrCreateByPhone(ws.id, to, 'call');
-    await this.logs.upsert({
+    const log = await this.logs.upsert({
       workspaceId: ws.id,
       twilioCallSid: p.CallSid!,
       direction: 'outbound',
@@ -91,6 +92,7 @@ export class ClientWebhookService {
       trackingNumberId: callerId.id,
       campaignId: callerId.campaignId,
     });
+    if (!log) return sayAndHangupTwiml('This device is not allowed to place calls.'); // another workspace's CallSid
     await this.presence.setInCall(ws.id, userId, true);
     const urls = routingUrls(this.config.publicUrl);
     return outboundDialTwiml({ callerId: callerId.e164, to, record: ws.recordCalls, urls, whisperFor: ws.recordingAnnouncement ? ws.id : null });

@@ -8,13 +8,13 @@ import { PhoneNumbersService } from '../dialer-provisioning/phone-numbers.servic
 import { PresenceService } from '../presence/presence.service.js';
 import { RealtimeEmitter } from '../realtime/realtime.emitter.js';
 import { parkCallerTwiml, sayAndHangupTwiml, voicemailTwiml } from '../telephony/twiml.js';
+import type { TwilioWebhookScope } from '../telephony/twilio-webhook-scope.js';
 import { CallerNameService } from './caller-name.service.js';
 import { conferenceName, RingStateService, toRingingEvent } from './ring-state.service.js';
 import { routingUrls } from './routing-urls.js';
 
 export interface InboundParams {
   CallSid?: string;
-  AccountSid?: string;
   From?: string;
   To?: string;
 }
@@ -41,12 +41,12 @@ export class InboundService {
     private readonly realtime: RealtimeEmitter,
   ) {}
 
-  async handle(p: InboundParams): Promise<string> {
+  async handle(scope: TwilioWebhookScope, p: InboundParams): Promise<string> {
     const urls = routingUrls(this.config.publicUrl);
-    if (!p.CallSid || !p.AccountSid || !p.From || !p.To) return sayAndHangupTwiml('We could not take this call.');
+    if (!p.CallSid || !p.From || !p.To) return sayAndHangupTwiml('We could not take this call.');
     // Four round trips before the reply: the number (with its workspace's settings); the contact and
     // who is online, at once; the log; ringing (the call and its offers in one statement).
-    const tracking = await this.numbers.byCalledNumber(p.AccountSid, p.To);
+    const tracking = await this.numbers.byCalledNumber(scope.workspaceId, scope.accountSid, p.To);
     if (!tracking) {
       this.logger.warn(`Inbound call to ${p.To}, which no workspace tracks`);
       return sayAndHangupTwiml('The number you called is not in service.');
@@ -68,13 +68,14 @@ export class InboundService {
       trackingNumberId: tracking.id,
       campaignId: tracking.campaignId,
     });
+    if (!log) return sayAndHangupTwiml('We could not take this call.'); // another workspace's CallSid
 
     const announcement = tracking.recordCalls ? tracking.recordingAnnouncement : null;
     // A new log cannot be ringing yet; only a repeated webhook needs to look.
-    const existing = log.created ? null : await this.ring.byId(log.id);
+    const existing = log.created ? null : await this.ring.byId(log.id, workspaceId);
     if (existing && existing.state !== 'ended') return parkCallerTwiml(conferenceName(log.id), urls, announcement); // Twilio retried
     if (agents.length === 0) {
-      await this.logs.transition({ callLogId: log.id }, 'missed');
+      await this.logs.transition({ workspaceId, callLogId: log.id }, 'missed');
       return voicemailTwiml(urls);
     }
     const { row, fresh } = await this.ring.start(

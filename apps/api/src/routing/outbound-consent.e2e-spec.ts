@@ -116,8 +116,9 @@ describe('outbound calls: consent announcement to the callee (e2e)', () => {
     // Twilio may retry: the same answer each time.
     expect((await whisper(ws.workspaceId)).text).toBe(spoken(CONSENT));
     expect((await whisper(ws.workspaceId)).text).toBe(spoken(CONSENT));
-    // Another account cannot read a workspace's announcement by naming it.
-    expect((await whisper(other.workspaceId)).text).toBe(EMPTY);
+    // Another account cannot read a workspace's announcement by naming it: refused by the signature guard.
+    const foreign = await signed(ws, `/webhooks/twilio/voice/whisper?workspaceId=${other.workspaceId}`, child).expect(403);
+    expect(foreign.text).not.toContain('Another workspace speaking.');
     // Unknown or malformed workspace ids: an empty document, never a server error.
     expect((await whisper('00000000-0000-4000-8000-000000000000')).text).toBe(EMPTY);
     expect((await whisper('not-a-uuid')).text).toBe(EMPTY);

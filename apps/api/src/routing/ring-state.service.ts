@@ -74,7 +74,7 @@ export class RingStateService {
       [input.call_log_id, input.workspace_id, input.caller_call_sid, input.from_e164, input.caller_name, input.tracking_number, input.campaign_name, input.ring_deadline, userIds],
     )) as RingingCallRow[];
     if (inserted[0]) return { row: inserted[0], fresh: true };
-    return { row: (await this.byId(input.call_log_id))!, fresh: false };
+    return { row: (await this.byId(input.call_log_id, input.workspace_id))!, fresh: false };
   }
 
   /**
@@ -114,12 +114,13 @@ export class RingStateService {
     return { row, claimedByName };
   }
 
-  /** The claim holder's device joined the conference. */
-  async connect(callLogId: string, userId: string): Promise<RingingCallRow | null> {
+  /** The claim holder's device joined the conference (of a call of its workspace). */
+  async connect(workspaceId: string, callLogId: string, userId: string): Promise<RingingCallRow | null> {
     const rows = returnedRows<RingingCallRow>(
       await this.db.query(
-        `UPDATE ringing_calls SET state = 'connected' WHERE call_log_id = $1 AND claimed_by_user_id = $2 AND state IN ('claimed', 'connected') RETURNING *`,
-        [callLogId, userId],
+        `UPDATE ringing_calls SET state = 'connected'
+          WHERE call_log_id = $1 AND workspace_id = $3 AND claimed_by_user_id = $2 AND state IN ('claimed', 'connected') RETURNING *`,
+        [callLogId, userId, workspaceId],
       ),
     );
     return rows[0] ?? null;
@@ -140,14 +141,14 @@ export class RingStateService {
     return { found: true, allDeclined: Number(rows[0].remaining) === 0 };
   }
 
-  /** Ends a call that is still ringing or claimed; only the first caller of this wins. */
-  async end(where: { callLogId: string } | { callerCallSid: string }, reason: string, onlyIfLive = true): Promise<RingingCallRow | null> {
+  /** Ends a call of the workspace that is still ringing or claimed; only the first caller of this wins. */
+  async end(where: { workspaceId: string } & ({ callLogId: string } | { callerCallSid: string }), reason: string, onlyIfLive = true): Promise<RingingCallRow | null> {
     const [col, value] = 'callLogId' in where ? ['call_log_id', where.callLogId] : ['caller_call_sid', where.callerCallSid];
     const rows = returnedRows<RingingCallRow>(
       await this.db.query(
         `UPDATE ringing_calls SET state = 'ended', ended_reason = $2
-          WHERE ${col} = $1 AND state ${onlyIfLive ? "IN ('ringing', 'claimed')" : "<> 'ended'"} RETURNING *`,
-        [value, reason],
+          WHERE ${col} = $1 AND workspace_id = $3 AND state ${onlyIfLive ? "IN ('ringing', 'claimed')" : "<> 'ended'"} RETURNING *`,
+        [value, reason, where.workspaceId],
       ),
     );
     return rows[0] ?? null;
@@ -199,13 +200,8 @@ export class RingStateService {
     return rows.map((r) => r.user_id);
   }
 
-  async byId(callLogId: string): Promise<RingingCallRow | null> {
-    const rows = (await this.db.query(`SELECT * FROM ringing_calls WHERE call_log_id = $1`, [callLogId])) as RingingCallRow[];
-    return rows[0] ?? null;
-  }
-
-  async byCallerSid(callSid: string): Promise<RingingCallRow | null> {
-    const rows = (await this.db.query(`SELECT * FROM ringing_calls WHERE caller_call_sid = $1`, [callSid])) as RingingCallRow[];
+  async byId(callLogId: string, workspaceId: string): Promise<RingingCallRow | null> {
+    const rows = (await this.db.query(`SELECT * FROM ringing_calls WHERE call_log_id = $1 AND workspace_id = $2`, [callLogId, workspaceId])) as RingingCallRow[];
     return rows[0] ?? null;
   }
 }

@@ -1,7 +1,7 @@
 import { startSandbox } from '@ringtonic/sandbox';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
-import { dialerSettings, type Sandbox, type SandboxAccount, sandboxAccount } from '../../test/factories/sandbox.factory.js';
+import { dialerSettings, rotateAuthToken, type Sandbox, type SandboxAccount, sandboxAccount } from '../../test/factories/sandbox.factory.js';
 import { bearer, memberWithRole, signup } from '../../test/factories/users.factory.js';
 
 const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
@@ -55,7 +55,8 @@ describe('voice tokens and dialer availability (e2e)', () => {
   it('should answer 422 with the reason on the indie plan', async () => {
     const s = await signup(t.app);
     const ws = `/api/v1/workspaces/${s.workspace.id}`;
-    await http().patch(ws).set(bearer(s.accessToken)).send(dialerSettings(account)).expect(200);
+    // One Twilio account per workspace: each workspace here has its own sandbox account.
+    await http().patch(ws).set(bearer(s.accessToken)).send(dialerSettings(await sandboxAccount(sandbox))).expect(200);
     const res = await http().post(`${ws}/dialer/token`).set(bearer(s.accessToken)).expect(422);
     expect(res.body).toMatchObject({ code: 'DIALER_UNAVAILABLE', reasons: expect.arrayContaining(['PLAN_NOT_AGENCY']) });
   });
@@ -68,12 +69,17 @@ describe('voice tokens and dialer availability (e2e)', () => {
   };
 
   it.each([
-    ['the dialer is disabled', () => ({ ...dialerSettings(account), dialer: { enabled: false, apiKeySid: account.apiKeySid, apiKeySecret: account.apiKeySecret } }), ['DIALER_DISABLED', 'DIALER_NOT_READY']],
-    ['the dialer is not ready (Twilio rejected the credentials)', () => ({ ...dialerSettings(account), twilio: { accountSid: account.accountSid, authToken: 'f'.repeat(32) } }), ['DIALER_NOT_READY']],
-    ['the API key is missing', () => ({ twilio: dialerSettings(account).twilio, dialer: { enabled: true } }), ['API_KEY_MISSING', 'DIALER_NOT_READY']],
-  ])('should answer 422 with the reason codes when %s', async (_label, body, reasons) => {
+    ['the dialer is disabled', (a: SandboxAccount) => ({ ...dialerSettings(a), dialer: { enabled: false, apiKeySid: a.apiKeySid, apiKeySecret: a.apiKeySecret } }), false, ['DIALER_DISABLED', 'DIALER_NOT_READY']],
+    ['the dialer is not ready (Twilio rejected the credentials: the token rotated in Twilio since)', (a: SandboxAccount) => dialerSettings(a), true, ['DIALER_NOT_READY']],
+    ['the API key is missing', (a: SandboxAccount) => ({ twilio: dialerSettings(a).twilio, dialer: { enabled: true } }), false, ['API_KEY_MISSING', 'DIALER_NOT_READY']],
+  ])('should answer 422 with the reason codes when %s', async (_label, body, rotated, reasons) => {
     const o = await agencyOwner();
-    await http().patch(o.ws).set(bearer(o.token)).send(body()).expect(200);
+    const a = await sandboxAccount(sandbox);
+    await http().patch(o.ws).set(bearer(o.token)).send(body(a)).expect(200);
+    if (rotated) {
+      await rotateAuthToken(sandbox, a);
+      await http().patch(o.ws).set(bearer(o.token)).send({ dialer: { enabled: true } }).expect(200);
+    }
     const res = await http().post(`${o.ws}/dialer/token`).set(bearer(o.token)).expect(422);
     expect(res.body).toMatchObject({ code: 'DIALER_UNAVAILABLE', reasons });
     expect(res.body.token).toBeUndefined();

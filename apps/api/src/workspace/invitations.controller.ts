@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { InvitationView } from '@ringtonic/contracts';
-import { Access, RequirePermission, WorkspaceScoped } from '../common/decorators.js';
+import { Access, NoApiKeys, RequirePermission, WorkspaceScoped } from '../common/decorators.js';
 import type { WorkspaceAccess } from '../common/request-context.js';
 import { UuidParam } from '../common/uuid-param.pipe.js';
 import { CreateInvitationDto } from './dto/members.dto.js';
@@ -11,6 +11,7 @@ import { WorkspaceAccessGuard } from './workspace-access.guard.js';
 @ApiTags('members')
 @WorkspaceScoped(WorkspaceAccessGuard)
 @RequirePermission('members.manage')
+@NoApiKeys()
 @Controller('api/v1/workspaces/:workspaceId/invitations')
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MemberView } from '@ringtonic/contracts';
-import { Access, RequirePermission, WorkspaceScoped } from '../common/decorators.js';
+import { Access, NoApiKeys, RequirePermission, WorkspaceScoped } from '../common/decorators.js';
 import type { WorkspaceAccess } from '../common/request-context.js';
 import { UuidParam } from '../common/uuid-param.pipe.js';
 import { ChangeRoleDto } from './dto/members.dto.js';
@@ -22,6 +22,7 @@ export class MembersController {
 
   @Patch(':userId')
   @RequirePermission('members.manage')
+  @NoApiKeys()
   @ApiOperation({ summary: 'Change a member\'s role (never the last owner)' })
   changeRole(@Access() access: WorkspaceAccess, @Param('userId', UuidParam) userId: string, @Body() dto: ChangeRoleDto): Promise<MemberView> {
     return this.members.changeRole(access, userId, dto.role);
@@ -30,6 +31,7 @@ export class MembersController {
   @Delete(':userId')
   @HttpCode(204)
   @RequirePermission('members.manage')
+  @NoApiKeys()
   @ApiOperation({ summary: 'Remove a member (never the last owner)' })
   remove(@Access() access: WorkspaceAccess, @Param('userId', UuidParam) userId: string): Promise<void> {
     return this.members.remove(access, userId);

@@ -4,6 +4,7 @@ import type { MemberView, Role } from '@ringtonic/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound } from '../common/domain-error.js';
 import type { WorkspaceAccess } from '../common/request-context.js';
+import { RealtimeEmitter } from '../realtime/realtime.emitter.js';
 import { UsersService } from '../users/users.service.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 import { WorkspaceEntity } from './entities/workspace.entity.js';
@@ -14,6 +15,7 @@ export class MembersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
+    private readonly realtime: RealtimeEmitter,
   ) {}
 
   async list(workspaceId: string): Promise<MemberView[]> {
@@ -28,18 +30,22 @@ export class MembersService {
     });
   }
 
+  /** A changed role ends the member's sockets in the workspace: the SPA reconnects with the new role. */
   async changeRole(access: WorkspaceAccess, userId: string, role: Role): Promise<MemberView> {
-    await this.db.transaction(async (tx) => {
+    const changed = await this.db.transaction(async (tx) => {
       const { target, actorRole } = await this.lockedTarget(tx, access, userId);
       this.assertMayTouchOwner(actorRole, target.role === 'owner' || role === 'owner');
       if (target.role === 'owner' && role !== 'owner') await this.assertNotLastOwner(tx, access.workspaceId);
       await tx.update(MembershipEntity, { id: target.id }, { role });
+      return target.role !== role;
     });
+    if (changed) this.realtime.disconnectUser(access.workspaceId, userId);
     const member = (await this.list(access.workspaceId)).find((m) => m.userId === userId);
     if (!member) throw notFound('Member');
     return member;
   }
 
+  /** Once committed, the removed member's live sockets in this workspace end, on every instance. */
   async remove(access: WorkspaceAccess, userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const { target, actorRole } = await this.lockedTarget(tx, access, userId);
@@ -47,6 +53,7 @@ export class MembersService {
       if (target.role === 'owner') await this.assertNotLastOwner(tx, access.workspaceId);
       await tx.delete(MembershipEntity, { id: target.id });
     });
+    this.realtime.disconnectUser(access.workspaceId, userId);
   }
 
   // The workspace row is locked so two concurrent demotions cannot both pass the last-owner check.

@@ -74,7 +74,8 @@ describe('secrets stay secret (e2e)', () => {
     // Invitations: the outbox, the preview and the acceptance.
     const inv = await http().post(`${ws}/invitations`).set(bearer(s.accessToken)).send({ email: uniqueEmail('invited'), role: 'agent' }).expect(201);
     bodies.push(inv.text);
-    bodies.push((await http().get(`${ws}/invitations`).set(bearer(apiKey)).expect(200)).text);
+    bodies.push((await http().get(`${ws}/invitations`).set(bearer(s.accessToken)).expect(200)).text);
+    bodies.push((await http().get(`${ws}/invitations`).set(bearer(apiKey)).expect(403)).text); // keys may not read the outbox
     const inviteToken = (inv.body.acceptUrl as string).split('/invite/')[1]!;
     bodies.push((await http().get(`/api/v1/invitations/${inviteToken}`).expect(200)).text);
     bodies.push((await http().post(`/api/v1/invitations/${inviteToken}/accept`).send({ name: 'Invited', password: PASSWORD }).expect(200)).text);

@@ -1,21 +1,26 @@
 import type { WorkspaceView } from '@ringtonic/contracts';
+import { startSandbox } from '@ringtonic/sandbox';
 import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { SecretBox } from '../common/secret-box.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { type Sandbox, sandboxAccount } from '../../test/factories/sandbox.factory.js';
 import { bearer, memberWithRole, signup } from '../../test/factories/users.factory.js';
 
-const AUTH_TOKEN = '0123456789abcdef0123456789abcdef';
-const ACCOUNT_SID = 'AC' + 'ab'.repeat(16);
-
 describe('workspace settings (e2e)', () => {
+  let sandbox: Sandbox;
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Credentials are verified with Twilio (the sandbox) before they are saved.
+    sandbox = await startSandbox({ port: 0 });
+    t = await createTestApp({}, { sandboxUrl: sandbox.url });
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t.close();
+    await sandbox.stop();
+  });
 
   it('should return the seed defaults for a new workspace', async () => {
     const s = await signup(t.app);
@@ -38,6 +43,7 @@ describe('workspace settings (e2e)', () => {
   });
 
   it('should save basic settings and keep the auth token write-only and encrypted at rest', async () => {
+    const { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN } = await sandboxAccount(sandbox);
     const s = await signup(t.app);
     const res = await http()
       .patch(`/api/v1/workspaces/${s.workspace.id}`)
@@ -46,7 +52,7 @@ describe('workspace settings (e2e)', () => {
       .expect(200);
     const ws = res.body as WorkspaceView;
     expect(ws).toMatchObject({ name: 'Renamed', defaultCountry: 'GB', ringTimeoutSeconds: 45, recordCalls: true });
-    expect(ws.twilio).toEqual({ accountSid: ACCOUNT_SID, authTokenSet: true, accountType: null });
+    expect(ws.twilio).toEqual({ accountSid: ACCOUNT_SID, authTokenSet: true, accountType: 'Full' });
     expect(res.text).not.toContain(AUTH_TOKEN);
 
     const [row] = await t.app.get(DataSource).query('SELECT twilio_auth_token_enc FROM workspaces WHERE id = $1', [ws.id]);
@@ -58,6 +64,19 @@ describe('workspace settings (e2e)', () => {
     expect((kept.body as WorkspaceView).twilio.authTokenSet).toBe(true);
     const cleared = await http().patch(`/api/v1/workspaces/${ws.id}`).set(bearer(s.accessToken)).send({ twilio: { authToken: null } }).expect(200);
     expect((cleared.body as WorkspaceView).twilio.authTokenSet).toBe(false);
+  });
+
+  it('should refuse a new Account SID without its Auth Token, keeping what was saved', async () => {
+    const a = await sandboxAccount(sandbox);
+    const b = await sandboxAccount(sandbox);
+    const s = await signup(t.app);
+    const ws = `/api/v1/workspaces/${s.workspace.id}`;
+    await http().patch(ws).set(bearer(s.accessToken)).send({ twilio: { accountSid: a.accountSid, authToken: a.authToken } }).expect(200);
+    const res = await http().patch(ws).set(bearer(s.accessToken)).send({ twilio: { accountSid: b.accountSid } }).expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'twilio.authToken must be given again when twilio.accountSid changes' });
+    // The same SID again (as the form may send it) needs nothing more; an upper-case copy is the same SID.
+    const same = await http().patch(ws).set(bearer(s.accessToken)).send({ twilio: { accountSid: a.accountSid.toUpperCase() } }).expect(200);
+    expect(same.body.twilio).toEqual({ accountSid: a.accountSid, authTokenSet: true, accountType: 'Full' });
   });
 
   it('should refuse an Account SID that is not AC + 32 hex with a clear message', async () => {

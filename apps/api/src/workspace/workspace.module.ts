@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RealtimeEmitterModule } from '../realtime/realtime-emitter.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysService } from './api-keys.service.js';
@@ -17,7 +18,7 @@ import { WorkspaceService } from './workspace.service.js';
 import { CreateWorkspaceController, WorkspaceSettingsController } from './workspaces.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([WorkspaceEntity, MembershipEntity, InvitationEntity, ApiKeyEntity]), UsersModule],
+  imports: [TypeOrmModule.forFeature([WorkspaceEntity, MembershipEntity, InvitationEntity, ApiKeyEntity]), UsersModule, RealtimeEmitterModule],
   controllers: [CreateWorkspaceController, WorkspaceSettingsController, MembersController, InvitationsController, ApiKeysController],
   providers: [WorkspaceService, MembersService, InvitationsService, ApiKeysService, InvitationMailer, WorkspaceAccessGuard],
   exports: [WorkspaceService, MembersService, InvitationsService, ApiKeysService, WorkspaceAccessGuard],

@@ -14,9 +14,10 @@ import { DataSource, Repository } from 'typeorm';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { WorkspaceAccess } from '../common/request-context.js';
 import { SecretBox } from '../common/secret-box.js';
-import type { UpdateWorkspaceDto } from './dto/workspace-settings.dto.js';
+import type { TwilioSettingsDto, UpdateWorkspaceDto } from './dto/workspace-settings.dto.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 import { WorkspaceEntity } from './entities/workspace.entity.js';
+import { acceptedType, claimTwilioAccount, isAccountSidTaken, accountTaken, normaliseAccountSid, type TwilioAccountVerifier } from './twilio-ownership.js';
 import { dialerPrerequisites, toWorkspaceView } from './workspace.views.js';
 
 export interface TwilioSecrets {
@@ -105,14 +106,8 @@ export class WorkspaceService {
     if (dto.recordCalls !== undefined) ws.recordCalls = dto.recordCalls;
     if (dto.recordingAnnouncement !== undefined) ws.recordingAnnouncement = dto.recordingAnnouncement?.trim() || null;
     if (dto.permissions) ws.permissionToggles = { ...ws.permissionToggles, ...definedOnly(dto.permissions) };
-    if (dto.twilio) {
-      const { accountSid, authToken } = dto.twilio;
-      if (accountSid !== undefined && accountSid !== ws.twilioAccountSid) {
-        ws.twilioAccountSid = accountSid;
-        ws.twilioAccountType = null;
-      }
-      if (authToken !== undefined) ws.twilioAuthTokenEnc = this.seal(authToken);
-    }
+    // Verified with Twilio before anything is stored; refused (nothing changed) when Twilio says no.
+    const claim = dto.twilio ? await this.applyTwilio(ws, dto.twilio) : null;
     if (dto.dialer) {
       const { enabled, apiKeySid, apiKeySecret } = dto.dialer;
       if (enabled !== undefined) ws.dialerEnabled = enabled;
@@ -132,13 +127,54 @@ export class WorkspaceService {
       ws.dialerStatus = prerequisites?.status ?? 'not_ready';
       ws.dialerStatusMessage = prerequisites?.message ?? 'The TwiML Application could not be provisioned.';
     }
-    await this.workspaces.save(ws);
+    await this.db
+      .transaction(async (tx) => {
+        if (claim) await claimTwilioAccount(tx, ws.id, claim);
+        await tx.save(ws);
+      })
+      .catch((e: unknown) => {
+        throw isAccountSidTaken(e) ? accountTaken() : e;
+      });
     // Saving with the dialer enabled (re)provisions the TwiML Application; saving again retries.
     if (!prerequisites && this.provisioner) {
       const credentialsChanged = Boolean(dto.twilio?.accountSid || dto.twilio?.authToken || dto.dialer?.apiKeySid || dto.dialer?.apiKeySecret) || !wasEnabled;
       await this.provisioner(ws.id, { ...save, credentialsChanged });
     }
     return this.get(ws.id);
+  }
+
+  /**
+   * A save's `twilio` block on the loaded row. A new Auth Token (or Account SID, which needs its
+   * token alongside) is checked with Twilio first: GET /Accounts/{sid} with that very pair.
+   * Returns the Account SID the save claims (verified), or null when it claims none.
+   */
+  private async applyTwilio(ws: WorkspaceEntity, t: TwilioSettingsDto): Promise<string | null> {
+    const accountSid = t.accountSid === undefined ? ws.twilioAccountSid : normaliseAccountSid(t.accountSid);
+    const sidChanged = accountSid !== ws.twilioAccountSid;
+    if (sidChanged && accountSid !== null && typeof t.authToken !== 'string') {
+      throw new DomainError('VALIDATION_FAILED', 'twilio.authToken must be given again when twilio.accountSid changes', HttpStatus.BAD_REQUEST);
+    }
+    if (sidChanged) {
+      // The TwiML App lives in the previous account: provisioning makes one in the new account.
+      Object.assign(ws, { twilioAccountSid: accountSid, twilioAccountType: null, twilioAccountVerifiedAt: null, twimlAppSid: null });
+    }
+    if (t.authToken === undefined) return null;
+    if (t.authToken === null || accountSid === null) {
+      ws.twilioAuthTokenEnc = this.seal(t.authToken);
+      return null;
+    }
+    if (!this.verifier) throw new DomainError('TWILIO_UNREACHABLE', 'Twilio credentials cannot be verified right now: save again to retry', HttpStatus.BAD_GATEWAY);
+    ws.twilioAccountType = acceptedType(await this.verifier({ accountSid, authToken: t.authToken }));
+    ws.twilioAuthTokenEnc = this.seal(t.authToken);
+    ws.twilioAccountVerifiedAt = new Date();
+    return accountSid;
+  }
+
+  private verifier: TwilioAccountVerifier | null = null;
+
+  /** dialer-provisioning registers its Account probe here (settings saves verify credentials with it). */
+  verifyTwilioWith(verifier: TwilioAccountVerifier): void {
+    this.verifier = verifier;
   }
 
   private provisioner: DialerProvisioner | null = null;
@@ -179,16 +215,17 @@ export class WorkspaceService {
     };
   }
 
-  /** The workspace whose dialer uses this TwiML Application (device calls), or null. */
-  async byTwimlApp(accountSid: string, applicationSid: string): Promise<WorkspaceView | null> {
-    const ws = await this.workspaces.findOne({ where: { twilioAccountSid: accountSid, twimlAppSid: applicationSid } });
+  /** The workspace (its id from the webhook guard) if its dialer uses this TwiML Application in this account, or null. */
+  async byTwimlApp(workspaceId: string, accountSid: string, applicationSid: string): Promise<WorkspaceView | null> {
+    const ws = await this.workspaces.findOne({ where: { id: workspaceId, twilioAccountSid: accountSid, twimlAppSid: applicationSid } });
     return ws ? toWorkspaceView(ws) : null;
   }
 
-  /** The auth token of a workspace using this Twilio account (webhook signatures), or null. */
-  async authTokenForAccount(accountSid: string): Promise<string | null> {
-    const ws = await this.workspaces.findOne({ where: { twilioAccountSid: accountSid }, order: { updatedAt: 'DESC' } });
-    return ws?.twilioAuthTokenEnc ? this.secrets.decrypt(ws.twilioAuthTokenEnc) : null;
+  /** The one workspace holding this Twilio account (unique) with its Auth Token: what signs its webhooks. */
+  /** `sealed` is the stored ciphertext: the guard checks it is still the one stored (a rotation is seen at once). */
+  async accountHolder(accountSid: string): Promise<{ workspaceId: string; authToken: string; sealed: string } | null> {
+    const ws = await this.workspaces.findOne({ where: { twilioAccountSid: accountSid }, select: { id: true, twilioAuthTokenEnc: true } });
+    return ws?.twilioAuthTokenEnc ? { workspaceId: ws.id, authToken: this.secrets.decrypt(ws.twilioAuthTokenEnc), sealed: ws.twilioAuthTokenEnc } : null;
   }
 
   async recordDialerState(

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceView } from '@ringtonic/contracts';
-import { Access, CurrentUser, RequirePermission, WorkspaceScoped } from '../common/decorators.js';
+import { Access, CurrentUser, NoApiKeys, RequirePermission, WorkspaceScoped } from '../common/decorators.js';
 import type { UserPrincipal, WorkspaceAccess } from '../common/request-context.js';
 import { CreateWorkspaceDto, UpdateWorkspaceDto } from './dto/workspace-settings.dto.js';
 import { WorkspaceAccessGuard } from './workspace-access.guard.js';
@@ -34,7 +34,8 @@ export class WorkspaceSettingsController {
 
   @Patch()
   @RequirePermission('workspace.manage')
-  @ApiOperation({ summary: 'Update settings (owner/admin; plan: owner only)' })
+  @NoApiKeys({ bodyFields: ['twilio', 'dialer', 'ai'] })
+  @ApiOperation({ summary: 'Update settings (owner/admin; plan: owner only; twilio, dialer and ai: not with an API key, 403 API_KEY_FORBIDDEN)' })
   update(@Access() access: WorkspaceAccess, @Body() dto: UpdateWorkspaceDto): Promise<WorkspaceView> {
     return this.workspaces.update(access, dto);
   }

@@ -43,3 +43,11 @@ export const dialerSettings = (a: SandboxAccount) => ({
   twilio: { accountSid: a.accountSid, authToken: a.authToken },
   dialer: { enabled: true, apiKeySid: a.apiKeySid, apiKeySecret: a.apiKeySecret },
 });
+
+/** The account's Auth Token rotated in Twilio (as in the Console): the stored one stops working. Returns the new token. */
+export async function rotateAuthToken(sandbox: Sandbox, a: SandboxAccount): Promise<string> {
+  const token = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const res = await fetch(`${sandbox.url}/sandbox/accounts/${a.accountSid}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ authToken: token }) });
+  if (!res.ok) throw new Error(`rotating the Auth Token → ${res.status} ${await res.text()}`);
+  return token;
+}

@@ -45,6 +45,10 @@ export function registerAccountControl(router: Router, store: Store): void {
     const type = oneOf(ctx, 'type', ['Trial', 'Full'] as const);
     const status = oneOf(ctx, 'status', ['active', 'suspended', 'closed'] as const);
     const friendlyName = field(ctx, 'friendlyName');
+    // A rotated Auth Token (the Console's "promote secondary token"): the old one stops working at once.
+    const authToken = field(ctx, 'authToken');
+    if (authToken !== undefined && !/^[0-9a-f]{32}$/.test(authToken)) throw controlError(400, 'authToken must be 32 lowercase hex');
+    if (authToken) account.authToken = authToken;
     if (type) account.type = type;
     if (status) account.status = status;
     if (friendlyName !== undefined) account.friendlyName = friendlyName;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '@ringtonic/contracts';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, MaxLength } from 'class-validator';
 
 export class ChangeRoleDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
@@ -15,8 +15,4 @@ export class CreateInvitationDto {
   email: string;
 
   @ApiProperty({ enum: ROLES, example: 'agent' }) @IsIn(ROLES) role: Role;
-}
-
-export class CreateApiKeyDto {
-  @ApiProperty({ example: 'Zapier integration' }) @IsString() @Length(1, 80) name: string;
 }

@@ -27,13 +27,19 @@ export class PermissionTogglesDto {
 }
 
 export class TwilioSettingsDto {
-  @ApiPropertyOptional({ example: 'AC0123456789abcdef0123456789abcdef', nullable: true })
+  @ApiPropertyOptional({
+    example: 'AC0123456789abcdef0123456789abcdef',
+    nullable: true,
+    description:
+      'Changing it needs authToken in the same request. The pair is verified with Twilio (GET /Accounts/{sid}) before anything is saved: ' +
+      '422 TWILIO_REJECTED with Twilio\'s error when wrong, 502 TWILIO_UNREACHABLE, 409 TWILIO_ACCOUNT_TAKEN when another workspace holds the account (one Twilio account per workspace, or use a subaccount)',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'accountSid must be "AC" followed by 32 hexadecimal characters' })
   accountSid?: string | null;
 
-  @ApiPropertyOptional({ description: 'Write-only; null clears it', nullable: true, writeOnly: true })
+  @ApiPropertyOptional({ description: 'Write-only; null clears it. A new token is verified with Twilio first (see accountSid)', nullable: true, writeOnly: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()

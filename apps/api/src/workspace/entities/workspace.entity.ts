@@ -11,7 +11,9 @@ export class WorkspaceEntity {
   @Column({ name: 'record_calls', type: 'boolean', default: false }) recordCalls: boolean;
   @Column({ name: 'permission_toggles', type: 'jsonb' }) permissionToggles: PermissionToggles;
 
+  /** Unique: one workspace per Twilio account (verified with Twilio when saved). */
   @Column({ name: 'twilio_account_sid', type: 'text', nullable: true }) twilioAccountSid: string | null;
+  @Column({ name: 'twilio_account_verified_at', type: 'timestamptz', nullable: true }) twilioAccountVerifiedAt: Date | null;
   @Column({ name: 'twilio_auth_token_enc', type: 'text', nullable: true }) twilioAuthTokenEnc: string | null;
   @Column({ name: 'twilio_account_type', type: 'text', nullable: true }) twilioAccountType: 'Trial' | 'Full' | null;
 

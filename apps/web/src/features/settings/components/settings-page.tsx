@@ -5,12 +5,13 @@ import { ErrorState, LoadingState, Notice } from '@/components/ui/status';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { useWorkspace } from '@/features/workspace';
 import { errorMessage } from '@/lib/api-error';
+import { ApiKeysSettings } from './api-keys-settings';
 import { BasicSettingsForm } from './basic-settings-form';
 import { DialerSettings } from './dialer-settings';
 import { PermissionsSettings } from './permissions-settings';
 import { PlanSettings } from './plan-settings';
 
-const TABS = ['basic', 'dialer', 'plan', 'permissions'] as const;
+const TABS = ['basic', 'dialer', 'plan', 'permissions', 'api-keys'] as const;
 type SettingsTab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is SettingsTab {
@@ -29,11 +30,12 @@ export function SettingsPage({ workspaceId, canManage, isOwner }: SettingsPagePr
   const workspace = useWorkspace(workspaceId);
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('tab');
-  const tab: SettingsTab = isTab(requested) ? requested : 'basic';
+  // API keys are for admins and owners only (the API answers 403 to others).
+  const tab: SettingsTab = isTab(requested) && (requested !== 'api-keys' || canManage) ? requested : 'basic';
 
   return (
     <>
-      <PageHeader title="Settings" description="Workspace details, Twilio connection, dialer, plan and permissions." />
+      <PageHeader title="Settings" description="Workspace details, Twilio connection, dialer, plan, permissions and API keys." />
       {!canManage && <Notice>You can view these settings. Only admins and owners can change them.</Notice>}
       {workspace.isPending && <LoadingState />}
       {workspace.isError && <ErrorState title="Could not load settings">{errorMessage(workspace.error)}</ErrorState>}
@@ -49,6 +51,7 @@ export function SettingsPage({ workspaceId, canManage, isOwner }: SettingsPagePr
                 <TabsTrigger value="dialer">Dialer</TabsTrigger>
                 <TabsTrigger value="plan">Plan</TabsTrigger>
                 <TabsTrigger value="permissions">Permissions</TabsTrigger>
+                {canManage && <TabsTrigger value="api-keys">API keys</TabsTrigger>}
               </TabsList>
               {/* Forms stay mounted so unsaved edits survive a tab switch; keyed by id so another
                   workspace starts from its own values. */}
@@ -73,6 +76,11 @@ export function SettingsPage({ workspaceId, canManage, isOwner }: SettingsPagePr
                   readOnly={!canManage}
                 />
               </TabsContent>
+              {canManage && (
+                <TabsContent value="api-keys">
+                  <ApiKeysSettings workspaceId={workspaceId} />
+                </TabsContent>
+              )}
             </Tabs>
           </CardBody>
         </Card>
