@@ -47,4 +47,23 @@ describe('acquireRealtime', () => {
     expect(requests.map((r) => r.path)).toEqual(['/auth/refresh']);
     lease.release();
   });
+
+  it('should retry a refused connect with a fresh session, but not when the user is no longer a member', async () => {
+    vi.useFakeTimers();
+    const { requests } = mockApi({ 'POST /auth/refresh': () => ({ accessToken: 'fresh', expiresAt: '2026-01-01T00:00:00.000Z' }) });
+    const expired = acquireRealtime('ws3');
+    sockets[0]!.active = false; // refused by the server's middleware: socket.io will not retry by itself
+    sockets[0]!.serverEmit('connect_error', new Error('Your session has expired; refresh and reconnect'));
+    await vi.advanceTimersByTimeAsync(2000);
+    await vi.waitFor(() => expect(sockets[0]!.connect).toHaveBeenCalledTimes(1));
+
+    const removed = acquireRealtime('ws4');
+    sockets[1]!.active = false;
+    sockets[1]!.serverEmit('connect_error', new Error('Workspace not found'));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets[1]!.connect).not.toHaveBeenCalled();
+    expect(requests.map((r) => r.path)).toEqual(['/auth/refresh']);
+    expired.release();
+    removed.release();
+  });
 });

@@ -12,6 +12,9 @@ interface SharedSocket {
 // connect is a presence heartbeat for agents, so a second one would keep a closed dialer alive.
 const shared = new Map<string, SharedSocket>();
 
+/** The gateway's refusal of a user who is not (or no longer) a member of the workspace. */
+const NO_ACCESS = /^Workspace not found$/;
+
 export interface RealtimeLease {
   socket: RealtimeSocket;
   release: () => void;
@@ -31,7 +34,9 @@ function open(workspaceId: string, getToken: () => string | null): SharedSocket 
   socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') reconnectAfterRefresh(workspaceId, socket, 1000);
   });
-  socket.on('connect_error', () => {
+  socket.on('connect_error', (err) => {
+    // No longer a member (removed, or the workspace is gone): a fresh token would not change that.
+    if (NO_ACCESS.test(err.message)) return;
     if (!socket.active) reconnectAfterRefresh(workspaceId, socket, 2000);
   });
   return { socket, holders: 0 };
