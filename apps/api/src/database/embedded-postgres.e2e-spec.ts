@@ -7,8 +7,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { freePort } from '../../../../scripts/lib/free-port.mjs';
+import { answers } from '../../test/factories/postgres.factory.js';
 import { isRunning, processesIn, processState } from './cluster-processes.js';
 import { embeddedCredentials, type EmbeddedDatabase, SERVER_FLAGS, startEmbeddedPostgres } from './embedded-postgres.js';
 
@@ -18,18 +18,8 @@ const asPostgresUser = () =>
     ? { uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })) }
     : {};
 
-async function accepts(port: number): Promise<boolean> {
-  const client = new pg.Client({ host: '127.0.0.1', port, ...embeddedCredentials, database: 'postgres' });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const accepts = (port: number) =>
+  answers(`postgres://${embeddedCredentials.user}:${embeddedCredentials.password}@127.0.0.1:${port}/postgres`);
 
 describe('embedded PostgreSQL start after a crash', () => {
   let root: string;

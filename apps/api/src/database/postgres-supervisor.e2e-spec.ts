@@ -6,25 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../../../scripts/lib/free-port.mjs';
+import { answers } from '../../test/factories/postgres.factory.js';
 import { isRunning } from './cluster-processes.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { PostgresSupervisor } from './postgres-supervisor.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 function collectingLogger() {
   const lines: string[] = [];
