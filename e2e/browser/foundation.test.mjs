@@ -25,7 +25,35 @@ test('should show the app with its navigation when the demo owner logs in', asyn
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('tab', { name: 'Basic' }).waitFor();
   await page.screenshot({ path: join(product.shots, 'settings-basic.png') });
-  for (const tab of ['Basic', 'Dialer', 'Plan', 'Permissions']) assert.equal(await page.getByRole('tab', { name: tab }).count(), 1);
+  for (const tab of ['Basic', 'Dialer', 'Plan', 'Permissions', 'API keys']) assert.equal(await page.getByRole('tab', { name: tab }).count(), 1);
+  await page.close();
+});
+
+test('should create an API key that is shown once, list it with its expiry, and revoke it', async () => {
+  const page = await product.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await logIn(page, 'admin@demo.ringtonic.test');
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('tab', { name: 'API keys' }).click();
+  const form = page.getByRole('form', { name: 'Create an API key' });
+  await form.getByLabel('Key name').fill('Zapier');
+  await form.getByRole('combobox').click();
+  await page.getByRole('option', { name: 'In 30 days' }).click();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const secret = await page.getByLabel('Your new API key').inputValue();
+  assert.match(secret, /^rt_/);
+
+  const row = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Zapier/ });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Never used/);
+  const workspace = `${product.server.url}/api/v1/workspaces/${new URL(page.url()).pathname.split('/')[2]}`;
+  const asKey = () => fetch(workspace, { headers: { authorization: `Bearer ${secret}` } });
+  assert.equal((await asKey()).status, 200, 'the key reads its workspace');
+  await page.screenshot({ path: join(product.shots, 'settings-api-keys.png') });
+
+  await row.getByRole('button', { name: 'Revoke Zapier' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke' }).click();
+  await row.waitFor({ state: 'detached' });
+  assert.equal((await asKey()).status, 401, 'a revoked key is refused');
   await page.close();
 });
 
